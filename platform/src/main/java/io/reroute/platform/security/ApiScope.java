@@ -1,0 +1,35 @@
+package io.reroute.platform.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** OAuth2 scopes of the public API: one read and one write scope per resource. */
+public enum ApiScope {
+    WORKSPACE_READ("workspace:read"),
+    WORKSPACE_WRITE("workspace:write"),
+    ALLOWLIST_READ("allowlist:read"),
+    ALLOWLIST_WRITE("allowlist:write"),
+    API_CLIENTS_READ("api-clients:read"),
+    API_CLIENTS_WRITE("api-clients:write"),
+    AUDIT_READ("audit:read");
+
+    private final String value;
+
+    ApiScope(String value) {
+        this.value = value;
+    }
+
+    /** The scope as it appears in tokens and requests. */
+    public String value() {
+        return value;
+    }
+
+    /** The Spring Security authority the resource server derives from the token's scope claim. */
+    public String authority() {
+        return "SCOPE_" + value;
+    }
+
+    public static Optional<ApiScope> parse(String value) {
+        return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst();
+    }
+}

@@ -1,0 +1,57 @@
+package io.reroute.platform.security.internal;
+
+import io.reroute.platform.security.ApiScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/** Stateless bearer-token security for the API, one scope rule per resource and method. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class ApiSecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemAuthenticationHandlers problems) {
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchange -> exchange
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .pathMatchers("/oauth2/token", "/oauth2/jwks", "/.well-known/oauth-authorization-server")
+                        .permitAll()
+                        .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/workspace", "/api/v1/workspace/settings")
+                        .hasAuthority(ApiScope.WORKSPACE_READ.authority())
+                        .pathMatchers("/api/v1/workspace", "/api/v1/workspace/settings")
+                        .hasAuthority(ApiScope.WORKSPACE_WRITE.authority())
+                        .pathMatchers(HttpMethod.GET, "/api/v1/workspace/allowlist", "/api/v1/workspace/allowlist/**")
+                        .hasAuthority(ApiScope.ALLOWLIST_READ.authority())
+                        .pathMatchers("/api/v1/workspace/allowlist", "/api/v1/workspace/allowlist/**")
+                        .hasAuthority(ApiScope.ALLOWLIST_WRITE.authority())
+                        .pathMatchers(HttpMethod.GET, "/api/v1/workspace/audit-events")
+                        .hasAuthority(ApiScope.AUDIT_READ.authority())
+                        .pathMatchers(HttpMethod.GET, "/api/v1/api-clients", "/api/v1/api-clients/**")
+                        .hasAuthority(ApiScope.API_CLIENTS_READ.authority())
+                        .pathMatchers("/api/v1/api-clients", "/api/v1/api-clients/**")
+                        .hasAuthority(ApiScope.API_CLIENTS_WRITE.authority())
+                        .anyExchange()
+                        .authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(decoder))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+}

@@ -1,0 +1,34 @@
+package io.reroute.platform.support;
+
+import io.reroute.devinfra.TestInfrastructure;
+import java.util.Base64;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Points the platform at the test PostgreSQL and Redis: the application connects as the restricted
+ * role, migrations run at start as the owner, exactly as in production.
+ */
+public class TestInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** A fixed secrets key for tests only. */
+    public static final String SECRETS_KEY = Base64.getEncoder().encodeToString("test-secrets-key-32-bytes-long!!".getBytes());
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        var infrastructure = TestInfrastructure.get();
+        var db = infrastructure.database();
+        TestPropertyValues.of(
+                        "spring.r2dbc.url=" + db.r2dbcUrl(),
+                        "spring.r2dbc.username=" + db.appUsername(),
+                        "spring.r2dbc.password=" + db.appPassword(),
+                        "spring.flyway.url=" + db.jdbcUrl(),
+                        "spring.flyway.user=" + db.ownerUsername(),
+                        "spring.flyway.password=" + db.ownerPassword(),
+                        "spring.flyway.placeholders.app_role=" + db.appUsername(),
+                        "spring.data.redis.url=" + infrastructure.redisUrl(),
+                        "reroute.secrets.key=" + SECRETS_KEY)
+                .applyTo(context);
+    }
+}

@@ -1,0 +1,32 @@
+package io.reroute.platform.support;
+
+import io.reroute.platform.security.ApiScope;
+import io.reroute.platform.tenancy.WorkspaceId;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** A workspace made for one test class, with an API client holding every scope. */
+public record TestWorkspace(WorkspaceId id, String slug, String clientId, String clientSecret, PlatformApi api) {
+
+    /** A token with every scope of the client. */
+    public String token() {
+        return api.token(clientId, clientSecret, null);
+    }
+
+    /** A token restricted to {@code scopes}. */
+    public String token(ApiScope... scopes) {
+        return api.token(
+                clientId, clientSecret, Arrays.stream(scopes).map(ApiScope::value).collect(Collectors.joining(" ")));
+    }
+
+    /** A client sending a token with every scope. */
+    public WebTestClient client() {
+        return api.withToken(token());
+    }
+
+    @Override
+    public String toString() {
+        return "TestWorkspace[" + slug + "]";
+    }
+}
