@@ -1,0 +1,230 @@
+package io.reroute.localstack;
+
+import io.reroute.devinfra.DatabaseAccess;
+import io.reroute.devinfra.DatabaseBootstrap;
+import io.reroute.devinfra.EmbeddedPostgresServer;
+import io.reroute.devinfra.EmbeddedRedisServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the whole system on one machine: embedded PostgreSQL and Redis with their data under
+ * {@code .data/}, then the platform (which applies the migrations and creates the demo workspace),
+ * the gateway and both UIs as separate processes, exactly as they run in production.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final String DEMO_CLIENT_ID = "demo-client";
+    private static final String DATABASE = "reroute";
+
+    private final LocalStackConfig config;
+    private final List<ManagedProcess> processes = new ArrayList<>();
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedRedisServer redis;
+    private LocalSecrets secrets;
+
+    LocalStack(LocalStackConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) throws Exception {
+        var config = LocalStackConfig.fromSystemProperties();
+        var stack = new LocalStack(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            System.err.println("\nThe local stack did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.println(stack.banner());
+        stack.awaitAnyExit();
+        System.exit(1);
+    }
+
+    void start() throws Exception {
+        Files.createDirectories(config.dataDirectory().resolve("logs"));
+        secrets = LocalSecrets.loadOrCreate(config.dataDirectory().resolve("local-secrets.properties"));
+        say("PostgreSQL (embedded) on port " + config.postgresPort() + ", data in " + config.dataDirectory().resolve("postgres"));
+        postgres = EmbeddedPostgresServer.start(config.dataDirectory().resolve("postgres"), config.postgresPort());
+        say("Redis (embedded) on port " + config.redisPort() + ", data in " + config.dataDirectory().resolve("redis"));
+        redis = EmbeddedRedisServer.start(config.dataDirectory().resolve("redis"), config.redisPort());
+        var database = DatabaseBootstrap.prepare(
+                postgres.superuserJdbcUrl(),
+                EmbeddedPostgresServer.SUPERUSER,
+                "",
+                new DatabaseAccess("localhost", postgres.port(), DATABASE, "reroute_owner", secrets.ownerPassword(),
+                        "reroute_app", secrets.appPassword()));
+
+        String platformUrl = "http://localhost:" + config.platformPort();
+        var platform = launch("platform", config.platformPort(), Map.ofEntries(
+                Map.entry("REROUTE_PLATFORM_PORT", Integer.toString(config.platformPort())),
+                Map.entry("REROUTE_DB_HOST", database.host()),
+                Map.entry("REROUTE_DB_PORT", Integer.toString(database.port())),
+                Map.entry("REROUTE_DB_NAME", database.database()),
+                Map.entry("REROUTE_DB_APP_USERNAME", database.appUsername()),
+                Map.entry("REROUTE_DB_APP_PASSWORD", database.appPassword()),
+                Map.entry("REROUTE_DB_OWNER_USERNAME", database.ownerUsername()),
+                Map.entry("REROUTE_DB_OWNER_PASSWORD", database.ownerPassword()),
+                Map.entry("REROUTE_REDIS_URL", redis.url()),
+                Map.entry("REROUTE_SECRETS_KEY", secrets.secretsKey()),
+                Map.entry("REROUTE_JWT_ISSUER", platformUrl),
+                Map.entry("REROUTE_REGION", "local"),
+                Map.entry("REROUTE_DEMO_ENABLED", "true"),
+                Map.entry("REROUTE_DEMO_CLIENT_ID", DEMO_CLIENT_ID),
+                Map.entry("REROUTE_DEMO_CLIENT_SECRET", secrets.demoClientSecret())));
+        // The platform owns the schema and the demo workspace; the others wait for it.
+        platform.awaitHealthy(config.startTimeout());
+        var others = List.of(
+                launch("enforcement-gateway", config.gatewayPort(), Map.of(
+                        "REROUTE_GATEWAY_PORT", Integer.toString(config.gatewayPort()),
+                        "REROUTE_REGION", "local",
+                        "REROUTE_PLATFORM_URL", platformUrl)),
+                launch("tenant-ui", config.tenantUiPort(), Map.of(
+                        "REROUTE_TENANT_UI_PORT", Integer.toString(config.tenantUiPort()),
+                        "REROUTE_PLATFORM_URL", platformUrl)),
+                launch("portal-ui", config.portalUiPort(), Map.of(
+                        "REROUTE_PORTAL_UI_PORT", Integer.toString(config.portalUiPort()),
+                        "REROUTE_PLATFORM_URL", platformUrl)));
+        for (ManagedProcess process : others) {
+            process.awaitHealthy(config.startTimeout());
+        }
+    }
+
+    String demoClientSecret() {
+        return secrets.demoClientSecret();
+    }
+
+    String banner() {
+        String platform = "http://localhost:" + config.platformPort();
+        String credentials = DEMO_CLIENT_ID + ":" + secrets.demoClientSecret();
+        return String.join("\n",
+                "",
+                "Reroute is running (logs in " + config.dataDirectory().resolve("logs") + "; Ctrl+C stops everything).",
+                "",
+                "  platform API     " + platform + "/api/v1   (OpenAPI UI: " + platform + "/swagger-ui.html)",
+                "  gateway          http://localhost:" + config.gatewayPort() + "/actuator/health",
+                "  tenant admin UI  http://localhost:" + config.tenantUiPort() + "/",
+                "  subscriber portal http://localhost:" + config.portalUiPort() + "/",
+                "",
+                "Demo workspace API client: " + DEMO_CLIENT_ID + " / " + secrets.demoClientSecret(),
+                "Try it:",
+                "  TOKEN=$(curl -s -u " + credentials + " -d grant_type=client_credentials " + platform
+                        + "/oauth2/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')",
+                "  curl -s -H \"Authorization: Bearer $TOKEN\" " + platform + "/api/v1/workspace",
+                "");
+    }
+
+    private ManagedProcess launch(String module, int port, Map<String, String> environment) throws IOException {
+        Path jar = config.home().resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; build it first (the README's run command does)");
+        }
+        Path log = config.dataDirectory().resolve("logs").resolve(module + ".log");
+        var builder = new ProcessBuilder(javaExecutable(), "-Xmx" + config.heapPerProcess(), "-XX:TieredStopAtLevel=1",
+                        "-jar", jar.toString())
+                .directory(config.home().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(environment);
+        say("starting " + module + " on port " + port + " (log: " + log + ")");
+        var process = new ManagedProcess(module, builder.start(), URI.create("http://localhost:" + port + "/actuator/health"), log);
+        processes.add(process);
+        return process;
+    }
+
+    void awaitAnyExit() throws InterruptedException {
+        while (true) {
+            for (ManagedProcess process : processes) {
+                if (!process.process().isAlive()) {
+                    System.err.println(process.name() + " exited with " + process.process().exitValue() + "; see " + process.log());
+                    return;
+                }
+            }
+            TimeUnit.SECONDS.sleep(1);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (ManagedProcess process : processes.reversed()) {
+            process.process().destroy();
+        }
+        for (ManagedProcess process : processes) {
+            try {
+                if (!process.process().waitFor(30, TimeUnit.SECONDS)) {
+                    process.process().destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.process().destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+        closeQuietly(redis);
+        redis = null;
+        closeQuietly(postgres);
+        postgres = null;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void say(String message) {
+        System.out.println("[local-stack] " + message);
+    }
+
+    /** A child process and how to tell it is ready. */
+    record ManagedProcess(String name, Process process, URI health, Path log) {
+
+        void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+            var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited during start-up with " + process.exitValue()
+                            + ":\n" + tail(log));
+                }
+                try {
+                    var response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                        say(name + " is up");
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // Still starting; poll again.
+                }
+                TimeUnit.MILLISECONDS.sleep(500);
+            }
+            throw new IllegalStateException(name + " was not healthy within " + timeout + ":\n" + tail(log));
+        }
+
+        private static String tail(Path log) throws IOException {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.reroute.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Where the local stack keeps its data and which ports it uses; each can be overridden with -D. */
+record LocalStackConfig(
+        Path home,
+        Path dataDirectory,
+        int postgresPort,
+        int redisPort,
+        int platformPort,
+        int gatewayPort,
+        int tenantUiPort,
+        int portalUiPort,
+        String heapPerProcess,
+        Duration startTimeout) {
+
+    static LocalStackConfig fromSystemProperties() {
+        Path home = Path.of(System.getProperty("reroute.home", ".")).toAbsolutePath().normalize();
+        return new LocalStackConfig(
+                home,
+                Path.of(System.getProperty("reroute.data", home.resolve(".data").toString())).toAbsolutePath(),
+                Integer.getInteger("reroute.postgres.port", 15432),
+                Integer.getInteger("reroute.redis.port", 16379),
+                Integer.getInteger("reroute.platform.port", 8080),
+                Integer.getInteger("reroute.gateway.port", 8090),
+                Integer.getInteger("reroute.tenant-ui.port", 8100),
+                Integer.getInteger("reroute.portal-ui.port", 8110),
+                System.getProperty("reroute.heap", "384m"),
+                Duration.ofSeconds(Long.getLong("reroute.start-timeout-seconds", 240)));
+    }
+}

@@ -1,0 +1,20 @@
+package io.reroute.portalui;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The branded subscriber portal. It serves every workspace, chosen by the host name the request
+ * arrives on, and reaches the platform only through its HTTP API.
+ */
+@SpringBootApplication
+@StyleSheet(Lumo.STYLESHEET)
+public class PortalUiApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PortalUiApplication.class, args);
+    }
+}
