@@ -19,7 +19,8 @@ public final class DatabaseBootstrap {
      * Creates (or updates) the roles and the database through a superuser connection. The schema is
      * left to the migrations, which the platform applies at start or {@code MigrateCommand} applies.
      */
-    public static DatabaseAccess prepare(String superuserJdbcUrl, String superuser, String superuserPassword, DatabaseAccess target)
+    public static DatabaseAccess prepare(
+            String superuserJdbcUrl, String superuser, String superuserPassword, DatabaseAccess target)
             throws SQLException {
         SchemaMigrator.requireRoleName(target.ownerUsername());
         SchemaMigrator.requireRoleName(target.appUsername());
@@ -45,7 +46,8 @@ public final class DatabaseBootstrap {
     }
 
     private static void ensureRole(Statement s, String role, String password) throws SQLException {
-        String attributes = " LOGIN NOSUPERUSER NOCREATEROLE NOBYPASSRLS PASSWORD '" + password.replace("'", "''") + "'";
+        String attributes =
+                " LOGIN NOSUPERUSER NOCREATEROLE NOBYPASSRLS PASSWORD '" + password.replace("'", "''") + "'";
         try (var rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
             if (rs.next()) {
                 s.execute("ALTER ROLE " + role + attributes);

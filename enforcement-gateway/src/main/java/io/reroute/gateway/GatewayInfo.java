@@ -18,6 +18,11 @@ class GatewayInfo implements InfoContributor {
     @Override
     public void contribute(Info.Builder builder) {
         builder.withDetail(
-                "gateway", Map.of("region", properties.region(), "platformUrl", properties.platformUrl().toString()));
+                "gateway",
+                Map.of(
+                        "region",
+                        properties.region(),
+                        "platformUrl",
+                        properties.platformUrl().toString()));
     }
 }

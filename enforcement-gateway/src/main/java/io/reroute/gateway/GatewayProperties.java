@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("reroute.gateway")
 public record GatewayProperties(
-        @NotBlank @Pattern(regexp = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", message = "must be a region name such as eu-west")
-                String region,
+        @NotBlank
+        @Pattern(regexp = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", message = "must be a region name such as eu-west")
+        String region,
+
         @NotNull URI platformUrl) {}

@@ -19,13 +19,29 @@ class GatewayApplicationIT {
 
     @Test
     void answersHealthProbesAndNamesItsRegion() {
-        var client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(10)).build();
-        for (String probe : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-            client.get().uri(probe).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        var client = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
+        for (String probe :
+                new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+            client.get()
+                    .uri(probe)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("UP");
         }
-        client.get().uri("/actuator/info").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.gateway.region").isEqualTo("eu-west");
+        client.get()
+                .uri("/actuator/info")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.gateway.region")
+                .isEqualTo("eu-west");
     }
 
     @Test

@@ -56,47 +56,74 @@ public final class LocalStack implements AutoCloseable {
     void start() throws Exception {
         Files.createDirectories(config.dataDirectory().resolve("logs"));
         secrets = LocalSecrets.loadOrCreate(config.dataDirectory().resolve("local-secrets.properties"));
-        say("PostgreSQL (embedded) on port " + config.postgresPort() + ", data in " + config.dataDirectory().resolve("postgres"));
+        say("PostgreSQL (embedded) on port " + config.postgresPort() + ", data in "
+                + config.dataDirectory().resolve("postgres"));
         postgres = EmbeddedPostgresServer.start(config.dataDirectory().resolve("postgres"), config.postgresPort());
-        say("Redis (embedded) on port " + config.redisPort() + ", data in " + config.dataDirectory().resolve("redis"));
+        say("Redis (embedded) on port " + config.redisPort() + ", data in "
+                + config.dataDirectory().resolve("redis"));
         redis = EmbeddedRedisServer.start(config.dataDirectory().resolve("redis"), config.redisPort());
         var database = DatabaseBootstrap.prepare(
                 postgres.superuserJdbcUrl(),
                 EmbeddedPostgresServer.SUPERUSER,
                 "",
-                new DatabaseAccess("localhost", postgres.port(), DATABASE, "reroute_owner", secrets.ownerPassword(),
-                        "reroute_app", secrets.appPassword()));
+                new DatabaseAccess(
+                        "localhost",
+                        postgres.port(),
+                        DATABASE,
+                        "reroute_owner",
+                        secrets.ownerPassword(),
+                        "reroute_app",
+                        secrets.appPassword()));
 
         String platformUrl = "http://localhost:" + config.platformPort();
-        var platform = launch("platform", config.platformPort(), Map.ofEntries(
-                Map.entry("REROUTE_PLATFORM_PORT", Integer.toString(config.platformPort())),
-                Map.entry("REROUTE_DB_HOST", database.host()),
-                Map.entry("REROUTE_DB_PORT", Integer.toString(database.port())),
-                Map.entry("REROUTE_DB_NAME", database.database()),
-                Map.entry("REROUTE_DB_APP_USERNAME", database.appUsername()),
-                Map.entry("REROUTE_DB_APP_PASSWORD", database.appPassword()),
-                Map.entry("REROUTE_DB_OWNER_USERNAME", database.ownerUsername()),
-                Map.entry("REROUTE_DB_OWNER_PASSWORD", database.ownerPassword()),
-                Map.entry("REROUTE_REDIS_URL", redis.url()),
-                Map.entry("REROUTE_SECRETS_KEY", secrets.secretsKey()),
-                Map.entry("REROUTE_JWT_ISSUER", platformUrl),
-                Map.entry("REROUTE_REGION", "local"),
-                Map.entry("REROUTE_DEMO_ENABLED", "true"),
-                Map.entry("REROUTE_DEMO_CLIENT_ID", DEMO_CLIENT_ID),
-                Map.entry("REROUTE_DEMO_CLIENT_SECRET", secrets.demoClientSecret())));
+        var platform = launch(
+                "platform",
+                config.platformPort(),
+                Map.ofEntries(
+                        Map.entry("REROUTE_PLATFORM_PORT", Integer.toString(config.platformPort())),
+                        Map.entry("REROUTE_DB_HOST", database.host()),
+                        Map.entry("REROUTE_DB_PORT", Integer.toString(database.port())),
+                        Map.entry("REROUTE_DB_NAME", database.database()),
+                        Map.entry("REROUTE_DB_APP_USERNAME", database.appUsername()),
+                        Map.entry("REROUTE_DB_APP_PASSWORD", database.appPassword()),
+                        Map.entry("REROUTE_DB_OWNER_USERNAME", database.ownerUsername()),
+                        Map.entry("REROUTE_DB_OWNER_PASSWORD", database.ownerPassword()),
+                        Map.entry("REROUTE_REDIS_URL", redis.url()),
+                        Map.entry("REROUTE_SECRETS_KEY", secrets.secretsKey()),
+                        Map.entry("REROUTE_JWT_ISSUER", platformUrl),
+                        Map.entry("REROUTE_REGION", "local"),
+                        Map.entry("REROUTE_DEMO_ENABLED", "true"),
+                        Map.entry("REROUTE_DEMO_CLIENT_ID", DEMO_CLIENT_ID),
+                        Map.entry("REROUTE_DEMO_CLIENT_SECRET", secrets.demoClientSecret())));
         // The platform owns the schema and the demo workspace; the others wait for it.
         platform.awaitHealthy(config.startTimeout());
         var others = List.of(
-                launch("enforcement-gateway", config.gatewayPort(), Map.of(
-                        "REROUTE_GATEWAY_PORT", Integer.toString(config.gatewayPort()),
-                        "REROUTE_REGION", "local",
-                        "REROUTE_PLATFORM_URL", platformUrl)),
-                launch("tenant-ui", config.tenantUiPort(), Map.of(
-                        "REROUTE_TENANT_UI_PORT", Integer.toString(config.tenantUiPort()),
-                        "REROUTE_PLATFORM_URL", platformUrl)),
-                launch("portal-ui", config.portalUiPort(), Map.of(
-                        "REROUTE_PORTAL_UI_PORT", Integer.toString(config.portalUiPort()),
-                        "REROUTE_PLATFORM_URL", platformUrl)));
+                launch(
+                        "enforcement-gateway",
+                        config.gatewayPort(),
+                        Map.of(
+                                "REROUTE_GATEWAY_PORT",
+                                Integer.toString(config.gatewayPort()),
+                                "REROUTE_REGION",
+                                "local",
+                                "REROUTE_PLATFORM_URL",
+                                platformUrl)),
+                launch(
+                        "tenant-ui",
+                        config.tenantUiPort(),
+                        Map.of(
+                                "REROUTE_TENANT_UI_PORT",
+                                Integer.toString(config.tenantUiPort()),
+                                "REROUTE_PLATFORM_URL",
+                                platformUrl)),
+                launch(
+                        "portal-ui",
+                        config.portalUiPort(),
+                        Map.of(
+                                "REROUTE_PORTAL_UI_PORT",
+                                Integer.toString(config.portalUiPort()),
+                                "REROUTE_PLATFORM_URL",
+                                platformUrl)));
         for (ManagedProcess process : others) {
             process.awaitHealthy(config.startTimeout());
         }
@@ -109,7 +136,8 @@ public final class LocalStack implements AutoCloseable {
     String banner() {
         String platform = "http://localhost:" + config.platformPort();
         String credentials = DEMO_CLIENT_ID + ":" + secrets.demoClientSecret();
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "",
                 "Reroute is running (logs in " + config.dataDirectory().resolve("logs") + "; Ctrl+C stops everything).",
                 "",
@@ -132,14 +160,19 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing; build it first (the README's run command does)");
         }
         Path log = config.dataDirectory().resolve("logs").resolve(module + ".log");
-        var builder = new ProcessBuilder(javaExecutable(), "-Xmx" + config.heapPerProcess(), "-XX:TieredStopAtLevel=1",
-                        "-jar", jar.toString())
+        var builder = new ProcessBuilder(
+                        javaExecutable(),
+                        "-Xmx" + config.heapPerProcess(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar.toString())
                 .directory(config.home().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         say("starting " + module + " on port " + port + " (log: " + log + ")");
-        var process = new ManagedProcess(module, builder.start(), URI.create("http://localhost:" + port + "/actuator/health"), log);
+        var process = new ManagedProcess(
+                module, builder.start(), URI.create("http://localhost:" + port + "/actuator/health"), log);
         processes.add(process);
         return process;
     }
@@ -148,7 +181,8 @@ public final class LocalStack implements AutoCloseable {
         while (true) {
             for (ManagedProcess process : processes) {
                 if (!process.process().isAlive()) {
-                    System.err.println(process.name() + " exited with " + process.process().exitValue() + "; see " + process.log());
+                    System.err.println(process.name() + " exited with "
+                            + process.process().exitValue() + "; see " + process.log());
                     return;
                 }
             }
@@ -200,15 +234,20 @@ public final class LocalStack implements AutoCloseable {
     record ManagedProcess(String name, Process process, URI health, Path log) {
 
         void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
-            var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            var http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited during start-up with " + process.exitValue()
-                            + ":\n" + tail(log));
+                    throw new IllegalStateException(
+                            name + " exited during start-up with " + process.exitValue() + ":\n" + tail(log));
                 }
                 try {
-                    var response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                    var response = http.send(
+                            HttpRequest.newBuilder(health)
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
                         say(name + " is up");

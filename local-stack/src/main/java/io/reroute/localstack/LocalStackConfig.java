@@ -17,10 +17,13 @@ record LocalStackConfig(
         Duration startTimeout) {
 
     static LocalStackConfig fromSystemProperties() {
-        Path home = Path.of(System.getProperty("reroute.home", ".")).toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("reroute.home", "."))
+                .toAbsolutePath()
+                .normalize();
         return new LocalStackConfig(
                 home,
-                Path.of(System.getProperty("reroute.data", home.resolve(".data").toString())).toAbsolutePath(),
+                Path.of(System.getProperty("reroute.data", home.resolve(".data").toString()))
+                        .toAbsolutePath(),
                 Integer.getInteger("reroute.postgres.port", 15432),
                 Integer.getInteger("reroute.redis.port", 16379),
                 Integer.getInteger("reroute.platform.port", 8080),

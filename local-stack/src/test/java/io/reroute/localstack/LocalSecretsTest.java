@@ -23,7 +23,8 @@ class LocalSecretsTest {
         assertThat(second).isEqualTo(first);
         assertThat(Base64.getDecoder().decode(first.secretsKey())).hasSize(32);
         assertThat(first.demoClientSecret()).hasSizeGreaterThanOrEqualTo(32);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(first.toString()).doesNotContain(first.appPassword()).doesNotContain(first.secretsKey());
     }
 }

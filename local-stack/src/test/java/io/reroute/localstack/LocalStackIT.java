@@ -25,7 +25,12 @@ class LocalStackIT {
         LocalStackConfig config = new LocalStackConfig(
                 Path.of(System.getProperty("reroute.home")).toAbsolutePath(),
                 data,
-                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
                 "320m",
                 Duration.ofMinutes(4));
         String workspaceBefore;
@@ -42,8 +47,11 @@ class LocalStackIT {
 
     /** Runs the two shell lines after "Try it:" exactly as printed. */
     private static String runExample(String banner) throws IOException, InterruptedException {
-        String script = banner.substring(banner.indexOf("Try it:") + "Try it:".length()).strip();
-        Process shell = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true).start();
+        String script =
+                banner.substring(banner.indexOf("Try it:") + "Try it:".length()).strip();
+        Process shell = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
+                .redirectErrorStream(true)
+                .start();
         assertThat(shell.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(shell.exitValue()).as(output).isZero();

@@ -12,25 +12,33 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
-        info = @Info(
-                title = "Reroute tenant API",
-                version = "v1",
-                description = "The public API of one ISP workspace. The workspace is the one of the access token;"
-                        + " errors are RFC 9457 problem documents."),
+        info =
+                @Info(
+                        title = "Reroute tenant API",
+                        version = "v1",
+                        description =
+                                "The public API of one ISP workspace. The workspace is the one of the access token;"
+                                        + " errors are RFC 9457 problem documents."),
         security = @SecurityRequirement(name = "oauth2"))
 @SecurityScheme(
         name = "oauth2",
         type = SecuritySchemeType.OAUTH2,
-        flows = @OAuthFlows(
-                clientCredentials = @OAuthFlow(
-                        tokenUrl = "/oauth2/token",
-                        scopes = {
-                            @OAuthScope(name = "workspace:read", description = "Read the workspace and its settings"),
-                            @OAuthScope(name = "workspace:write", description = "Change the settings"),
-                            @OAuthScope(name = "allowlist:read", description = "Read the allowlist"),
-                            @OAuthScope(name = "allowlist:write", description = "Change the allowlist"),
-                            @OAuthScope(name = "api-clients:read", description = "List API clients"),
-                            @OAuthScope(name = "api-clients:write", description = "Create and revoke API clients"),
-                            @OAuthScope(name = "audit:read", description = "Read the audit trail")
-                        })))
+        flows =
+                @OAuthFlows(
+                        clientCredentials =
+                                @OAuthFlow(
+                                        tokenUrl = "/oauth2/token",
+                                        scopes = {
+                                            @OAuthScope(
+                                                    name = "workspace:read",
+                                                    description = "Read the workspace and its settings"),
+                                            @OAuthScope(name = "workspace:write", description = "Change the settings"),
+                                            @OAuthScope(name = "allowlist:read", description = "Read the allowlist"),
+                                            @OAuthScope(name = "allowlist:write", description = "Change the allowlist"),
+                                            @OAuthScope(name = "api-clients:read", description = "List API clients"),
+                                            @OAuthScope(
+                                                    name = "api-clients:write",
+                                                    description = "Create and revoke API clients"),
+                                            @OAuthScope(name = "audit:read", description = "Read the audit trail")
+                                        })))
 class OpenApiConfiguration {}

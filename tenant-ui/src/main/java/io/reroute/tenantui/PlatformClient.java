@@ -17,14 +17,19 @@ public class PlatformClient {
         var requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(Duration.ofSeconds(2));
         requests.setReadTimeout(Duration.ofSeconds(5));
-        this.http = builder.baseUrl(properties.url().toString()).requestFactory(requests).build();
+        this.http = builder.baseUrl(properties.url().toString())
+                .requestFactory(requests)
+                .build();
     }
 
     /** The platform's readiness as it reports it, or {@code UNREACHABLE}. */
     public String readiness() {
         try {
-            Map<?, ?> health = http.get().uri("/actuator/health/readiness").retrieve().body(Map.class);
-            return health != null && health.get("status") != null ? health.get("status").toString() : "UNKNOWN";
+            Map<?, ?> health =
+                    http.get().uri("/actuator/health/readiness").retrieve().body(Map.class);
+            return health != null && health.get("status") != null
+                    ? health.get("status").toString()
+                    : "UNKNOWN";
         } catch (RestClientException e) {
             return "UNREACHABLE";
         }

@@ -20,7 +20,8 @@ class TenantUiApplicationIT {
 
     @Test
     void answersHealthProbes() throws Exception {
-        for (String probe : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+        for (String probe :
+                new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
             var response = get(probe);
             assertThat(response.statusCode()).as(probe).isEqualTo(200);
             assertThat(response.body()).contains("\"status\":\"UP\"");
@@ -31,10 +32,14 @@ class TenantUiApplicationIT {
     void servesTheApplicationPage() throws Exception {
         var response = get("/");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

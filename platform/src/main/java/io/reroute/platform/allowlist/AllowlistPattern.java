@@ -67,7 +67,8 @@ public sealed interface AllowlistPattern {
             return new WildcardDomain(domain);
         }
         if (text.contains("*")) {
-            throw new IllegalArgumentException("'" + input + "': a wildcard is only allowed as a leading '*.', as in *.stripe.com");
+            throw new IllegalArgumentException(
+                    "'" + input + "': a wildcard is only allowed as a leading '*.', as in *.stripe.com");
         }
         return new ExactHost(HostName.parse(text));
     }

@@ -51,7 +51,8 @@ public class ApiClients {
         return clients.credentials(clientId)
                 .filter(stored -> ClientSecrets.matches(secret, stored.secretHash()) && !stored.revoked())
                 .map(stored -> new AuthenticatedClient(stored.workspace(), clientId, stored.scopes()))
-                .switchIfEmpty(Mono.fromRunnable(() -> ClientSecrets.matches(secret, ClientSecrets.UNKNOWN_CLIENT_HASH)));
+                .switchIfEmpty(
+                        Mono.fromRunnable(() -> ClientSecrets.matches(secret, ClientSecrets.UNKNOWN_CLIENT_HASH)));
     }
 
     /** The workspace a client id belongs to, if it exists: used to scope throttling of failed attempts. */
@@ -63,9 +64,16 @@ public class ApiClients {
      * Creates a client in {@code workspace}. {@code grantable} bounds the scopes: a caller cannot
      * hand out more than it holds itself.
      */
-    public Mono<CreatedApiClient> create(WorkspaceId workspace, Actor actor, NewApiClient request, Set<ApiScope> grantable) {
+    public Mono<CreatedApiClient> create(
+            WorkspaceId workspace, Actor actor, NewApiClient request, Set<ApiScope> grantable) {
         TreeSet<ApiScope> scopes = parseScopes(request.scopes(), grantable);
-        return insert(workspace, actor, request.name().strip(), scopes, ClientSecrets.newClientId(), ClientSecrets.newSecret());
+        return insert(
+                workspace,
+                actor,
+                request.name().strip(),
+                scopes,
+                ClientSecrets.newClientId(),
+                ClientSecrets.newSecret());
     }
 
     /**
@@ -75,7 +83,8 @@ public class ApiClients {
     public Mono<CreatedApiClient> register(
             WorkspaceId workspace, Actor actor, String name, Set<ApiScope> scopes, String clientId, String secret) {
         if (!clientId.matches("[A-Za-z0-9_.-]{3,64}") || secret.length() < 32) {
-            return Mono.error(new IllegalArgumentException("client id must be 3-64 plain characters and the secret at least 32"));
+            return Mono.error(
+                    new IllegalArgumentException("client id must be 3-64 plain characters and the secret at least 32"));
         }
         return insert(workspace, actor, name, new TreeSet<>(scopes), clientId, secret);
     }
@@ -87,14 +96,15 @@ public class ApiClients {
         described.put("clientId", client.clientId());
         described.put("name", client.name());
         described.put("scopes", scopes.stream().map(ApiScope::value).toList());
-        return transactions.inWorkspace(workspace, () -> clients
-                .insert(workspace, client, ClientSecrets.hash(secret))
+        return transactions.inWorkspace(workspace, () -> clients.insert(workspace, client, ClientSecrets.hash(secret))
                 .then(audit.record(workspace, actor, "api-client.created", "api-client/" + client.id(), described))
                 .thenReturn(new CreatedApiClient(client, secret)));
     }
 
     public Flux<ApiClient> list(WorkspaceId workspace, int limit, Optional<UUID> after) {
-        return transactions.inWorkspace(workspace, () -> clients.list(workspace, limit, after).collectList())
+        return transactions
+                .inWorkspace(
+                        workspace, () -> clients.list(workspace, limit, after).collectList())
                 .flatMapMany(Flux::fromIterable);
     }
 
@@ -112,7 +122,11 @@ public class ApiClients {
                         .flatMap(client -> clients.revoke(workspace, id, clock.instant())
                                 .flatMap(changed -> changed == 0
                                         ? Mono.just(client)
-                                        : audit.record(workspace, actor, "api-client.revoked", "api-client/" + id,
+                                        : audit.record(
+                                                        workspace,
+                                                        actor,
+                                                        "api-client.revoked",
+                                                        "api-client/" + id,
                                                         Map.of("clientId", client.clientId()))
                                                 .thenReturn(client))))
                 .flatMap(client -> revocations.revoke(workspace, client.clientId()));

@@ -53,7 +53,8 @@ public class AuditLog {
     /** Newest first; {@code before} is the id of the last event of the previous page. */
     public Flux<AuditEvent> list(WorkspaceId workspace, int limit, Optional<Long> before) {
         return db.sql("SELECT id, occurred_at, actor, action, target, changes FROM audit_event"
-                        + " WHERE workspace_id = :workspace" + before.map(b -> " AND id < :before").orElse("")
+                        + " WHERE workspace_id = :workspace"
+                        + before.map(b -> " AND id < :before").orElse("")
                         + " ORDER BY id DESC LIMIT :limit")
                 .bind("workspace", workspace.value())
                 .bind("limit", limit)

@@ -55,7 +55,8 @@ public class SecretCipher {
             throw new IllegalArgumentException("not a sealed secret");
         }
         if (!keyId.equals(parts[1])) {
-            throw new IllegalStateException("secret sealed with key '" + parts[1] + "', but the platform has key '" + keyId + "'");
+            throw new IllegalStateException(
+                    "secret sealed with key '" + parts[1] + "', but the platform has key '" + keyId + "'");
         }
         var b64 = Base64.getUrlDecoder();
         try {

@@ -44,7 +44,8 @@ class DemoWorkspace implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var existing = clients.authenticate(properties.clientId(), properties.clientSecret()).block();
+        var existing = clients.authenticate(properties.clientId(), properties.clientSecret())
+                .block();
         if (existing != null) {
             log.info("demo workspace {} is ready (client {})", existing.workspace(), properties.clientId());
             return;

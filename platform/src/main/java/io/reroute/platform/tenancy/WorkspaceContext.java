@@ -26,7 +26,8 @@ public final class WorkspaceContext {
 
     /** The current actor, or {@link Actor#SYSTEM} for work the platform starts itself. */
     public static Mono<Actor> actor() {
-        return Mono.deferContextual(ctx -> Mono.just(ctx.<Actor>getOrEmpty(ACTOR_KEY).orElse(Actor.SYSTEM)));
+        return Mono.deferContextual(
+                ctx -> Mono.just(ctx.<Actor>getOrEmpty(ACTOR_KEY).orElse(Actor.SYSTEM)));
     }
 
     /** Binds a workspace and actor for everything upstream of {@code contextWrite}. */

@@ -33,7 +33,8 @@ public class WorkspaceTransactions {
     /** Like {@link #inCurrentWorkspace} for a stream of results. */
     public <T> Flux<T> streamInCurrentWorkspace(Function<WorkspaceId, Flux<T>> work) {
         return WorkspaceContext.current()
-                .flatMapMany(workspace -> transactional.transactional(bind(workspace).thenMany(Flux.defer(() -> work.apply(workspace)))));
+                .flatMapMany(workspace ->
+                        transactional.transactional(bind(workspace).thenMany(Flux.defer(() -> work.apply(workspace)))));
     }
 
     /**

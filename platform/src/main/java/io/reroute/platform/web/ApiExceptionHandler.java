@@ -60,7 +60,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     Mono<ResponseEntity<Object>> unexpected(Exception e, ServerWebExchange exchange) {
-        log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
+        log.error(
+                "Unhandled error on {} {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                e);
         return respond(
                 Problems.of(
                         HttpStatus.INTERNAL_SERVER_ERROR,
@@ -89,7 +93,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 return respond(
-                        invalidFields(List.of(new FieldError(path(unknown), "unknown field; see the API document for the fields this resource takes"))),
+                        invalidFields(List.of(new FieldError(
+                                path(unknown),
+                                "unknown field; see the API document for the fields this resource takes"))),
                         exchange);
             }
             if (cause instanceof StreamReadException malformed) {
@@ -103,7 +109,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof JacksonException mapping) {
                 return respond(
-                        invalidFields(List.of(new FieldError(path(mapping), "wrong type or format: " + mapping.getOriginalMessage()))),
+                        invalidFields(List.of(new FieldError(
+                                path(mapping), "wrong type or format: " + mapping.getOriginalMessage()))),
                         exchange);
             }
         }
@@ -116,9 +123,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         // Framework errors (unknown route, wrong method, unsupported media type) keep Spring's
         // status and detail but get our type URI and the request path as instance.
-        if (body instanceof ProblemDetail problem && problem.getType() != null && "about:blank".equals(problem.getType().toString())) {
+        if (body instanceof ProblemDetail problem
+                && problem.getType() != null
+                && "about:blank".equals(problem.getType().toString())) {
             problem.setType(java.net.URI.create(Problems.TYPE_BASE + "http-" + status.value()));
-            problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+            problem.setInstance(
+                    java.net.URI.create(exchange.getRequest().getPath().value()));
         }
         return super.handleExceptionInternal(ex, body, headers, status, exchange);
     }
@@ -149,7 +159,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static Mono<ResponseEntity<Object>> respond(ProblemDetail problem, ServerWebExchange exchange) {
         if (problem.getInstance() == null) {
-            problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+            problem.setInstance(
+                    java.net.URI.create(exchange.getRequest().getPath().value()));
         }
         return Mono.just(ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)

@@ -8,7 +8,10 @@ public class InvalidRequestException extends RuntimeException {
     private final List<FieldError> errors;
 
     public InvalidRequestException(List<FieldError> errors) {
-        super(errors.size() == 1 ? errors.getFirst().field() + ": " + errors.getFirst().message() : errors.size() + " invalid fields");
+        super(
+                errors.size() == 1
+                        ? errors.getFirst().field() + ": " + errors.getFirst().message()
+                        : errors.size() + " invalid fields");
         this.errors = List.copyOf(errors);
     }
 

@@ -14,4 +14,6 @@ import java.math.BigDecimal;
 public record EnforcementThresholds(
         @Min(0) @Max(365) int reminderAfterDays,
         @Min(0) @Max(365) int blockAfterDays,
-        @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal minimumAmountToBlock) {}
+
+        @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2)
+        BigDecimal minimumAmountToBlock) {}

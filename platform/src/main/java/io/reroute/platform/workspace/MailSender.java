@@ -6,5 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** The From of reminder and notification mails. */
 public record MailSender(
-        @Size(max = 100) @Pattern(regexp = "[^\\r\\n]*", message = "must be a single line") String fromName,
+        @Size(max = 100) @Pattern(regexp = "[^\\r\\n]*", message = "must be a single line")
+        String fromName,
+
         @Size(max = 254) @Email String fromAddress) {}

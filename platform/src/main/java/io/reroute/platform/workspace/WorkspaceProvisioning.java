@@ -39,7 +39,12 @@ public class WorkspaceProvisioning {
         validate(request);
         Instant now = clock.instant();
         var workspace = new Workspace(
-                WorkspaceId.random(), request.slug(), request.displayName().strip(), request.region(), request.currency(), now);
+                WorkspaceId.random(),
+                request.slug(),
+                request.displayName().strip(),
+                request.region(),
+                request.currency(),
+                now);
         var settings = new WorkspaceSettings(
                 1,
                 workspace.displayName(),
@@ -60,10 +65,15 @@ public class WorkspaceProvisioning {
         return transactions.inWorkspace(workspace.id(), () -> workspaces
                 .insertWorkspace(workspace)
                 .then(workspaces.insertSettings(workspace.id(), settings))
-                .then(audit.record(workspace.id(), actor, "workspace.created", "workspace/" + workspace.id(),
+                .then(audit.record(
+                        workspace.id(),
+                        actor,
+                        "workspace.created",
+                        "workspace/" + workspace.id(),
                         Map.of("slug", workspace.slug(), "region", workspace.region())))
-                .onErrorMap(DuplicateKeyException.class, e -> new ConflictException(
-                        "a workspace with slug '" + request.slug() + "' already exists"))
+                .onErrorMap(
+                        DuplicateKeyException.class,
+                        e -> new ConflictException("a workspace with slug '" + request.slug() + "' already exists"))
                 .thenReturn(workspace));
     }
 
@@ -73,7 +83,9 @@ public class WorkspaceProvisioning {
         if (request.slug() == null || !request.slug().matches(name)) {
             errors.add("slug", "must be lower-case letters, digits and '-', at most 63 characters");
         }
-        if (request.displayName() == null || request.displayName().isBlank() || request.displayName().length() > 200) {
+        if (request.displayName() == null
+                || request.displayName().isBlank()
+                || request.displayName().length() > 200) {
             errors.add("displayName", "must be 1 to 200 characters");
         }
         if (request.region() == null || !request.region().matches(name)) {

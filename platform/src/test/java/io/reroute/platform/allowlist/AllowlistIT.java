@@ -1,6 +1,5 @@
 package io.reroute.platform.allowlist;
 
-
 import com.jayway.jsonpath.JsonPath;
 import io.reroute.platform.support.ManagedWorkspaces;
 import io.reroute.platform.support.PlatformIntegrationTest;
@@ -32,26 +31,59 @@ class AllowlistIT {
     void storesEntriesInCanonicalForm(String input, String stored, String type) {
         var w = workspaces.create();
         String location = add(w, input, "PAYMENT")
-                .expectStatus().isCreated()
+                .expectStatus()
+                .isCreated()
                 .expectBody()
-                .jsonPath("$.value").isEqualTo(stored)
-                .jsonPath("$.matchType").isEqualTo(type)
-                .jsonPath("$.kind").isEqualTo("PAYMENT")
-                .returnResult().getResponseHeaders().getLocation().getPath();
-        w.client().get().uri(location).exchange().expectStatus().isOk().expectBody().jsonPath("$.value").isEqualTo(stored);
+                .jsonPath("$.value")
+                .isEqualTo(stored)
+                .jsonPath("$.matchType")
+                .isEqualTo(type)
+                .jsonPath("$.kind")
+                .isEqualTo("PAYMENT")
+                .returnResult()
+                .getResponseHeaders()
+                .getLocation()
+                .getPath();
+        w.client()
+                .get()
+                .uri(location)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.value")
+                .isEqualTo(stored);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"*.com", "pay*.stripe.com", "*", "stripe", "exa mple.com", "-bad.example", "300.1.1.1",
-        "10.1.2.3/8", "10.0.0.0/33", "2001:db8::/129", "fe80::1%eth0", "a..b.example", "1.2.3.4/x"})
+    @ValueSource(
+            strings = {
+                "*.com",
+                "pay*.stripe.com",
+                "*",
+                "stripe",
+                "exa mple.com",
+                "-bad.example",
+                "300.1.1.1",
+                "10.1.2.3/8",
+                "10.0.0.0/33",
+                "2001:db8::/129",
+                "fe80::1%eth0",
+                "a..b.example",
+                "1.2.3.4/x"
+            })
     void rejectsInvalidPatternsWithAClearMessage(String input) {
         var w = workspaces.create();
         add(w, input, "CUSTOM")
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo("value")
-                .jsonPath("$.errors[0].message").isNotEmpty();
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("value")
+                .jsonPath("$.errors[0].message")
+                .isNotEmpty();
         list(w).jsonPath("$.items.length()").isEqualTo(0);
     }
 
@@ -59,11 +91,17 @@ class AllowlistIT {
     void rejectsUnknownKindAndMissingValue() {
         var w = workspaces.create();
         add(w, "pay.example.net", "SOMETIMES").expectStatus().isBadRequest();
-        w.client().post().uri("/api/v1/workspace/allowlist")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("kind", "CUSTOM"))
+        w.client()
+                .post()
+                .uri("/api/v1/workspace/allowlist")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", "CUSTOM"))
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("value");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("value");
         list(w).jsonPath("$.items.length()").isEqualTo(0);
     }
 
@@ -72,8 +110,10 @@ class AllowlistIT {
         var w = workspaces.create();
         add(w, "portal.isp.example", "PORTAL").expectStatus().isCreated();
         add(w, "PORTAL.isp.example.", "SUPPORT")
-                .expectStatus().isEqualTo(409)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         list(w).jsonPath("$.items.length()").isEqualTo(1);
     }
 
@@ -81,36 +121,73 @@ class AllowlistIT {
     void deleteRemovesTheEntryAndIsAudited() {
         var w = workspaces.create();
         String id = JsonPath.read(
-                add(w, "help.isp.example", "SUPPORT").expectStatus().isCreated()
-                        .expectBody(String.class).returnResult().getResponseBody(),
+                add(w, "help.isp.example", "SUPPORT")
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody(),
                 "$.id");
-        w.client().delete().uri("/api/v1/workspace/allowlist/" + id).exchange().expectStatus().isNoContent();
-        w.client().get().uri("/api/v1/workspace/allowlist/" + id).exchange().expectStatus().isNotFound();
-        w.client().delete().uri("/api/v1/workspace/allowlist/" + id).exchange().expectStatus().isNotFound();
-        w.client().get().uri("/api/v1/workspace/audit-events").exchange()
+        w.client()
+                .delete()
+                .uri("/api/v1/workspace/allowlist/" + id)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+        w.client()
+                .get()
+                .uri("/api/v1/workspace/allowlist/" + id)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        w.client()
+                .delete()
+                .uri("/api/v1/workspace/allowlist/" + id)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        w.client()
+                .get()
+                .uri("/api/v1/workspace/audit-events")
+                .exchange()
                 .expectBody()
-                .jsonPath("$.items[0].action").isEqualTo("allowlist.entry.removed")
-                .jsonPath("$.items[1].action").isEqualTo("allowlist.entry.added")
-                .jsonPath("$.items[0].changes.value").isEqualTo("help.isp.example");
+                .jsonPath("$.items[0].action")
+                .isEqualTo("allowlist.entry.removed")
+                .jsonPath("$.items[1].action")
+                .isEqualTo("allowlist.entry.added")
+                .jsonPath("$.items[0].changes.value")
+                .isEqualTo("help.isp.example");
     }
 
     @Test
     void malformedIdIsABadRequest() {
         var w = workspaces.create();
-        w.client().get().uri("/api/v1/workspace/allowlist/not-a-uuid").exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        w.client()
+                .get()
+                .uri("/api/v1/workspace/allowlist/not-a-uuid")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private static WebTestClient.ResponseSpec add(TestWorkspace w, String value, String kind) {
-        return w.client().post().uri("/api/v1/workspace/allowlist")
+        return w.client()
+                .post()
+                .uri("/api/v1/workspace/allowlist")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("value", value, "kind", kind))
                 .exchange();
     }
 
     private static WebTestClient.BodyContentSpec list(TestWorkspace w) {
-        return w.client().get().uri("/api/v1/workspace/allowlist").exchange().expectStatus().isOk().expectBody();
+        return w.client()
+                .get()
+                .uri("/api/v1/workspace/allowlist")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
     }
-
 }

@@ -22,94 +22,187 @@ class ApiClientsIT {
     @Test
     void createdClientShowsItsSecretOnceAndCanGetTokens() {
         TestWorkspace w = workspaces.create();
-        String created = w.client().post().uri("/api/v1/api-clients")
+        String created = w.client()
+                .post()
+                .uri("/api/v1/api-clients")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "Billing sync", "scopes", List.of("workspace:read", "allowlist:read")))
                 .exchange()
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals("Cache-Control", "no-store")
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals("Cache-Control", "no-store")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         String id = JsonPath.read(created, "$.id");
         String clientId = JsonPath.read(created, "$.clientId");
         String secret = JsonPath.read(created, "$.clientSecret");
         assertThat(secret).startsWith("rs_").hasSizeGreaterThan(40);
 
-        String shown = w.client().get().uri("/api/v1/api-clients/" + id).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String shown = w.client()
+                .get()
+                .uri("/api/v1/api-clients/" + id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(shown).doesNotContain(secret).doesNotContain("clientSecret").doesNotContain("secretHash");
         assertThat((List<String>) JsonPath.read(shown, "$.scopes")).containsExactly("WORKSPACE_READ", "ALLOWLIST_READ");
 
         String token = w.api().token(clientId, secret, null);
-        w.api().withToken(token).get().uri("/api/v1/workspace").exchange().expectStatus().isOk();
-        w.api().withToken(token).get().uri("/api/v1/api-clients").exchange().expectStatus().isForbidden();
+        w.api()
+                .withToken(token)
+                .get()
+                .uri("/api/v1/workspace")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        w.api()
+                .withToken(token)
+                .get()
+                .uri("/api/v1/api-clients")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
     void aClientCannotGrantScopesItDoesNotHold() {
         TestWorkspace w = workspaces.create();
-        w.api().withToken(w.token(ApiScope.API_CLIENTS_WRITE)).post().uri("/api/v1/api-clients")
+        w.api()
+                .withToken(w.token(ApiScope.API_CLIENTS_WRITE))
+                .post()
+                .uri("/api/v1/api-clients")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "escalation", "scopes", List.of("workspace:write")))
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("scopes");
-        w.client().post().uri("/api/v1/api-clients")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("scopes");
+        w.client()
+                .post()
+                .uri("/api/v1/api-clients")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "typo", "scopes", List.of("workspace:reed")))
                 .exchange()
-                .expectStatus().isBadRequest();
-        w.client().get().uri("/api/v1/api-clients").exchange()
-                .expectBody().jsonPath("$.items.length()").isEqualTo(1);
+                .expectStatus()
+                .isBadRequest();
+        w.client()
+                .get()
+                .uri("/api/v1/api-clients")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(1);
     }
 
     @Test
     void revokingStopsIssuedTokensAtOnceAndNewTokens() {
         TestWorkspace w = workspaces.create();
-        String created = w.client().post().uri("/api/v1/api-clients")
+        String created = w.client()
+                .post()
+                .uri("/api/v1/api-clients")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "leaked", "scopes", List.of("workspace:read")))
                 .exchange()
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         String id = JsonPath.read(created, "$.id");
         String clientId = JsonPath.read(created, "$.clientId");
         String secret = JsonPath.read(created, "$.clientSecret");
         String token = w.api().token(clientId, secret, null);
 
-        w.client().delete().uri("/api/v1/api-clients/" + id).exchange().expectStatus().isNoContent();
-        w.client().delete().uri("/api/v1/api-clients/" + id).exchange().expectStatus().isNoContent();
+        w.client()
+                .delete()
+                .uri("/api/v1/api-clients/" + id)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+        w.client()
+                .delete()
+                .uri("/api/v1/api-clients/" + id)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
 
-        w.api().withToken(token).get().uri("/api/v1/workspace").exchange()
-                .expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("revoked"));
-        w.api().anonymous().post().uri("/oauth2/token")
+        w.api()
+                .withToken(token)
+                .get()
+                .uri("/api/v1/workspace")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(d -> assertThat((String) d).contains("revoked"));
+        w.api()
+                .anonymous()
+                .post()
+                .uri("/oauth2/token")
                 .headers(h -> h.setBasicAuth(clientId, secret))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue("grant_type=client_credentials")
                 .exchange()
-                .expectStatus().isUnauthorized();
-        w.client().get().uri("/api/v1/api-clients/" + id).exchange()
-                .expectBody().jsonPath("$.revokedAt").isNotEmpty();
-        w.client().get().uri("/api/v1/workspace/audit-events").exchange()
-                .expectBody().jsonPath("$.items[0].action").isEqualTo("api-client.revoked");
+                .expectStatus()
+                .isUnauthorized();
+        w.client()
+                .get()
+                .uri("/api/v1/api-clients/" + id)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.revokedAt")
+                .isNotEmpty();
+        w.client()
+                .get()
+                .uri("/api/v1/workspace/audit-events")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items[0].action")
+                .isEqualTo("api-client.revoked");
     }
 
     @Test
     void listIsPaged() {
         TestWorkspace w = workspaces.create();
         for (int i = 0; i < 3; i++) {
-            w.client().post().uri("/api/v1/api-clients")
+            w.client()
+                    .post()
+                    .uri("/api/v1/api-clients")
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("name", "client " + i, "scopes", List.of("workspace:read")))
                     .exchange()
-                    .expectStatus().isCreated();
+                    .expectStatus()
+                    .isCreated();
         }
-        String first = w.client().get().uri("/api/v1/api-clients?limit=2").exchange()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String first = w.client()
+                .get()
+                .uri("/api/v1/api-clients?limit=2")
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat((List<?>) JsonPath.read(first, "$.items")).hasSize(2);
         String after = JsonPath.read(first, "$.nextAfter");
-        w.client().get().uri("/api/v1/api-clients?limit=2&after=" + after).exchange()
-                .expectBody().jsonPath("$.items.length()").isEqualTo(2).jsonPath("$.nextAfter").isEqualTo(null);
-        w.client().get().uri("/api/v1/api-clients?limit=0").exchange().expectStatus().isBadRequest();
+        w.client()
+                .get()
+                .uri("/api/v1/api-clients?limit=2&after=" + after)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(2)
+                .jsonPath("$.nextAfter")
+                .isEqualTo(null);
+        w.client()
+                .get()
+                .uri("/api/v1/api-clients?limit=0")
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
     }
 }

@@ -21,10 +21,18 @@ class OperationsIT {
     @Test
     void healthProbesAreUpWithoutAToken() {
         TestWorkspace w = workspaces.create();
-        for (String probe : new String[] {"/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness"}) {
-            w.api().anonymous().get().uri(probe).exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.status").isEqualTo("UP");
+        for (String probe :
+                new String[] {"/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness"}) {
+            w.api()
+                    .anonymous()
+                    .get()
+                    .uri(probe)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("UP");
         }
     }
 
@@ -33,23 +41,46 @@ class OperationsIT {
         TestWorkspace w = workspaces.create();
         w.client().get().uri("/api/v1/workspace").exchange().expectStatus().isOk();
 
-        String metrics = w.api().anonymous().get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/workspace\"[^}]*workspace=\""
-                + w.id() + "\"");
-        assertThat(output.getAll()).containsPattern("\\[" + w.id() + "\\] io.reroute.platform.access - GET /api/v1/workspace 200");
+        String metrics = w.api()
+                .anonymous()
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(metrics)
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/workspace\"[^}]*workspace=\""
+                        + w.id() + "\"");
+        assertThat(output.getAll())
+                .containsPattern("\\[" + w.id() + "\\] io.reroute.platform.access - GET /api/v1/workspace 200");
     }
 
     @Test
     void openApiDocumentAndUiAreServed() {
         TestWorkspace w = workspaces.create();
-        w.api().anonymous().get().uri("/v3/api-docs").exchange()
-                .expectStatus().isOk()
+        w.api()
+                .anonymous()
+                .get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.paths['/api/v1/workspace/settings'].put").exists()
-                .jsonPath("$.paths['/api/v1/api-clients'].post").exists()
-                .jsonPath("$.components.securitySchemes.oauth2.flows.clientCredentials.tokenUrl").isEqualTo("/oauth2/token");
-        w.api().anonymous().get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
+                .jsonPath("$.paths['/api/v1/workspace/settings'].put")
+                .exists()
+                .jsonPath("$.paths['/api/v1/api-clients'].post")
+                .exists()
+                .jsonPath("$.components.securitySchemes.oauth2.flows.clientCredentials.tokenUrl")
+                .isEqualTo("/oauth2/token");
+        w.api()
+                .anonymous()
+                .get()
+                .uri("/swagger-ui/index.html")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 }

@@ -50,7 +50,8 @@ public final class ManagedWorkspaces implements BeforeAllCallback, AfterAllCallb
                 .register(workspace.id(), FIXTURE, "fixture", EnumSet.allOf(ApiScope.class), "tc_" + slug, secret)
                 .block();
         int port = context.getBean(Environment.class).getRequiredProperty("local.server.port", Integer.class);
-        var testWorkspace = new TestWorkspace(workspace.id(), slug, client.client().clientId(), secret, new PlatformApi(port));
+        var testWorkspace =
+                new TestWorkspace(workspace.id(), slug, client.client().clientId(), secret, new PlatformApi(port));
         created.add(testWorkspace);
         return testWorkspace;
     }
@@ -59,7 +60,9 @@ public final class ManagedWorkspaces implements BeforeAllCallback, AfterAllCallb
     public void afterAll(ExtensionContext extension) throws SQLException {
         var infrastructure = TestInfrastructure.get();
         try (var connection = DriverManager.getConnection(
-                        infrastructure.superuserJdbcUrl(), infrastructure.superuser(), infrastructure.superuserPassword());
+                        infrastructure.superuserJdbcUrl(),
+                        infrastructure.superuser(),
+                        infrastructure.superuserPassword());
                 var delete = connection.prepareStatement("DELETE FROM workspace WHERE id = ?")) {
             for (TestWorkspace workspace : created) {
                 delete.setObject(1, workspace.id().value());

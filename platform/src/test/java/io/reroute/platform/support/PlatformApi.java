@@ -24,7 +24,10 @@ public final class PlatformApi {
     }
 
     public WebTestClient withToken(String token) {
-        return anonymous().mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+        return anonymous()
+                .mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .build();
     }
 
     /** Runs the client-credentials grant and returns the access token. */

@@ -13,7 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class TestInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     /** A fixed secrets key for tests only. */
-    public static final String SECRETS_KEY = Base64.getEncoder().encodeToString("test-secrets-key-32-bytes-long!!".getBytes());
+    public static final String SECRETS_KEY =
+            Base64.getEncoder().encodeToString("test-secrets-key-32-bytes-long!!".getBytes());
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {

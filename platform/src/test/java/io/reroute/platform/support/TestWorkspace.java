@@ -17,7 +17,9 @@ public record TestWorkspace(WorkspaceId id, String slug, String clientId, String
     /** A token restricted to {@code scopes}. */
     public String token(ApiScope... scopes) {
         return api.token(
-                clientId, clientSecret, Arrays.stream(scopes).map(ApiScope::value).collect(Collectors.joining(" ")));
+                clientId,
+                clientSecret,
+                Arrays.stream(scopes).map(ApiScope::value).collect(Collectors.joining(" ")));
     }
 
     /** A client sending a token with every scope. */

@@ -53,84 +53,160 @@ class CrossWorkspaceIT {
         a = workspaces.create();
         b = workspaces.create();
         for (TestWorkspace w : List.of(a, b)) {
-            w.client().post().uri("/api/v1/workspace/allowlist")
+            w.client()
+                    .post()
+                    .uri("/api/v1/workspace/allowlist")
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("value", "pay." + w.slug() + ".example", "kind", "PAYMENT"))
                     .exchange()
-                    .expectStatus().isCreated();
+                    .expectStatus()
+                    .isCreated();
         }
         entryOfB = JsonPath.read(
-                b.client().get().uri("/api/v1/workspace/allowlist").exchange()
-                        .expectBody(String.class).returnResult().getResponseBody(),
+                b.client()
+                        .get()
+                        .uri("/api/v1/workspace/allowlist")
+                        .exchange()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody(),
                 "$.items[0].id");
         clientOfB = JsonPath.read(
-                b.client().post().uri("/api/v1/api-clients")
+                b.client()
+                        .post()
+                        .uri("/api/v1/api-clients")
                         .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("name", "billing sync", "scopes", List.of("workspace:read")))
                         .exchange()
-                        .expectStatus().isCreated()
-                        .expectBody(String.class).returnResult().getResponseBody(),
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody(),
                 "$.id");
     }
 
     @Test
     void listsShowOnlyTheCallersOwnRows() {
-        a.client().get().uri("/api/v1/workspace/allowlist").exchange()
-                .expectStatus().isOk()
+        a.client()
+                .get()
+                .uri("/api/v1/workspace/allowlist")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.items.length()").isEqualTo(1)
-                .jsonPath("$.items[0].value").isEqualTo("pay." + a.slug() + ".example");
-        a.client().get().uri("/api/v1/api-clients").exchange()
-                .expectStatus().isOk()
+                .jsonPath("$.items.length()")
+                .isEqualTo(1)
+                .jsonPath("$.items[0].value")
+                .isEqualTo("pay." + a.slug() + ".example");
+        a.client()
+                .get()
+                .uri("/api/v1/api-clients")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.items[*].clientId").value(ids -> assertThat((List<String>) ids).containsExactly(a.clientId()));
-        a.client().get().uri("/api/v1/workspace/audit-events").exchange()
-                .expectStatus().isOk()
+                .jsonPath("$.items[*].clientId")
+                .value(ids -> assertThat((List<String>) ids).containsExactly(a.clientId()));
+        a.client()
+                .get()
+                .uri("/api/v1/workspace/audit-events")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.items[*].target").value(targets -> assertThat((List<String>) targets)
-                        .noneMatch(t -> t.contains(b.id().toString()) || t.contains(entryOfB) || t.contains(clientOfB)));
-        a.client().get().uri("/api/v1/workspace").exchange()
-                .expectBody().jsonPath("$.slug").isEqualTo(a.slug());
+                .jsonPath("$.items[*].target")
+                .value(targets -> assertThat((List<String>) targets)
+                        .noneMatch(
+                                t -> t.contains(b.id().toString()) || t.contains(entryOfB) || t.contains(clientOfB)));
+        a.client()
+                .get()
+                .uri("/api/v1/workspace")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.slug")
+                .isEqualTo(a.slug());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/workspace/allowlist/", "/api/v1/api-clients/"})
     void anotherWorkspacesResourceIsNotFoundAndCannotBeDeleted(String collection) {
         String id = collection.contains("allowlist") ? entryOfB : clientOfB;
-        a.client().get().uri(collection + id).exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        a.client().delete().uri(collection + id).exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        b.client().get().uri(collection + id).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.revokedAt").doesNotExist();
+        a.client()
+                .get()
+                .uri(collection + id)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        a.client()
+                .delete()
+                .uri(collection + id)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        b.client()
+                .get()
+                .uri(collection + id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.revokedAt")
+                .doesNotExist();
     }
 
     @Test
     void aRandomIdIsNotFoundTheSameWay() {
-        a.client().get().uri("/api/v1/workspace/allowlist/" + UUID.randomUUID()).exchange()
-                .expectStatus().isNotFound();
+        a.client()
+                .get()
+                .uri("/api/v1/workspace/allowlist/" + UUID.randomUUID())
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void settingsChangesStayInTheirWorkspace() {
-        String before = b.client().get().uri("/api/v1/workspace/settings").exchange()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String before = b.client()
+                .get()
+                .uri("/api/v1/workspace/settings")
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         var update = Map.of(
                 "displayName", "Renamed A",
-                "branding", Map.of(
-                        "primaryColor", "#112233", "accentColor", "#445566", "title", "A", "message", "Pay",
-                        "buttonLabel", "Pay Now"),
+                "branding",
+                        Map.of(
+                                "primaryColor",
+                                "#112233",
+                                "accentColor",
+                                "#445566",
+                                "title",
+                                "A",
+                                "message",
+                                "Pay",
+                                "buttonLabel",
+                                "Pay Now"),
                 "thresholds", Map.of("reminderAfterDays", 1, "blockAfterDays", 2, "minimumAmountToBlock", 5));
-        a.client().put().uri("/api/v1/workspace/settings")
+        a.client()
+                .put()
+                .uri("/api/v1/workspace/settings")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(update)
                 .exchange()
-                .expectStatus().isOk();
-        b.client().get().uri("/api/v1/workspace/settings").exchange()
-                .expectBody(String.class).isEqualTo(before);
+                .expectStatus()
+                .isOk();
+        b.client()
+                .get()
+                .uri("/api/v1/workspace/settings")
+                .exchange()
+                .expectBody(String.class)
+                .isEqualTo(before);
     }
 
     @Test
@@ -160,9 +236,10 @@ class CrossWorkspaceIT {
     @Test
     void rowsOfAnotherWorkspaceCannotBeWrittenOrChanged() {
         assertThatThrownBy(() -> transactions
-                        .inWorkspace(a.id(), () -> db.sql("INSERT INTO allowlist_entry"
-                                        + " (workspace_id, id, kind, match_type, value, created_at)"
-                                        + " VALUES (:b, gen_random_uuid(), 'CUSTOM', 'HOST', 'smuggled.example', now())")
+                        .inWorkspace(a.id(), () -> db.sql(
+                                        "INSERT INTO allowlist_entry"
+                                                + " (workspace_id, id, kind, match_type, value, created_at)"
+                                                + " VALUES (:b, gen_random_uuid(), 'CUSTOM', 'HOST', 'smuggled.example', now())")
                                 .bind("b", b.id().value())
                                 .fetch()
                                 .rowsUpdated())
@@ -170,20 +247,27 @@ class CrossWorkspaceIT {
                 .hasMessageContaining("row-level security");
 
         Long changed = transactions
-                .inWorkspace(a.id(), () -> db.sql("UPDATE allowlist_entry SET note = 'hijacked' WHERE workspace_id = :b")
-                        .bind("b", b.id().value())
-                        .fetch()
-                        .rowsUpdated())
+                .inWorkspace(
+                        a.id(), () -> db.sql("UPDATE allowlist_entry SET note = 'hijacked' WHERE workspace_id = :b")
+                                .bind("b", b.id().value())
+                                .fetch()
+                                .rowsUpdated())
                 .block();
         assertThat(changed).isZero();
-        b.client().get().uri("/api/v1/workspace/allowlist/" + entryOfB).exchange()
-                .expectBody().jsonPath("$.note").doesNotExist();
+        b.client()
+                .get()
+                .uri("/api/v1/workspace/allowlist/" + entryOfB)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.note")
+                .doesNotExist();
     }
 
     @Test
     void theApplicationRoleIsNeitherOwnerNorSuperuserNorExemptFromRls() {
-        var role = db.sql("SELECT r.rolsuper, r.rolbypassrls, (SELECT tableowner FROM pg_tables WHERE tablename = 'allowlist_entry') AS owner,"
-                        + " current_user AS me FROM pg_roles r WHERE r.rolname = current_user")
+        var role = db.sql(
+                        "SELECT r.rolsuper, r.rolbypassrls, (SELECT tableowner FROM pg_tables WHERE tablename = 'allowlist_entry') AS owner,"
+                                + " current_user AS me FROM pg_roles r WHERE r.rolname = current_user")
                 .fetch()
                 .one()
                 .block();

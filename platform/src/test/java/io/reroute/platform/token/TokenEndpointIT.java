@@ -29,97 +29,155 @@ class TokenEndpointIT {
 
     @Test
     void issuesSignedTokenCarryingWorkspaceAndScopesWithHttpBasic() throws Exception {
-        String token = workspace.api().token(workspace.clientId(), workspace.clientSecret(), "workspace:read allowlist:read");
+        String token =
+                workspace.api().token(workspace.clientId(), workspace.clientSecret(), "workspace:read allowlist:read");
 
         var jwt = SignedJWT.parse(token);
         assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
-        assertThat(jwt.getJWTClaimsSet().getStringClaim("workspace_id")).isEqualTo(workspace.id().toString());
+        assertThat(jwt.getJWTClaimsSet().getStringClaim("workspace_id"))
+                .isEqualTo(workspace.id().toString());
         assertThat(jwt.getJWTClaimsSet().getStringClaim("scope")).isEqualTo("allowlist:read workspace:read");
         assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(workspace.clientId());
         assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("reroute-api");
 
-        Map<?, ?> jwks = workspace.api().anonymous().get().uri("/oauth2/jwks").exchange()
-                .expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> jwks = workspace
+                .api()
+                .anonymous()
+                .get()
+                .uri("/oauth2/jwks")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat((List<?>) jwks.get("keys"))
-                .anySatisfy(key -> assertThat(((Map<?, ?>) key).get("kid")).isEqualTo(jwt.getHeader().getKeyID()))
-                .allSatisfy(key -> assertThat(((Map<?, ?>) key).containsKey("d")).isFalse());
+                .anySatisfy(key -> assertThat(((Map<?, ?>) key).get("kid"))
+                        .isEqualTo(jwt.getHeader().getKeyID()))
+                .allSatisfy(
+                        key -> assertThat(((Map<?, ?>) key).containsKey("d")).isFalse());
     }
 
     @Test
     void acceptsCredentialsInTheFormBody() {
-        workspace.api().anonymous().post().uri("/oauth2/token")
+        workspace
+                .api()
+                .anonymous()
+                .post()
+                .uri("/oauth2/token")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("grant_type", "client_credentials")
                         .with("client_id", workspace.clientId())
                         .with("client_secret", workspace.clientSecret()))
                 .exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("Cache-Control", "no-store")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("Cache-Control", "no-store")
                 .expectBody()
-                .jsonPath("$.token_type").isEqualTo("Bearer")
-                .jsonPath("$.expires_in").isEqualTo(600);
+                .jsonPath("$.token_type")
+                .isEqualTo("Bearer")
+                .jsonPath("$.expires_in")
+                .isEqualTo(600);
     }
 
     @Test
     void rejectsWrongSecretAndUnknownClientAlike() {
         for (var id : List.of(workspace.clientId(), "rc_does_not_exist")) {
-            workspace.api().anonymous().post().uri("/oauth2/token")
+            workspace
+                    .api()
+                    .anonymous()
+                    .post()
+                    .uri("/oauth2/token")
                     .headers(h -> h.setBasicAuth(id, "wrong-secret"))
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                     .body(BodyInserters.fromFormData("grant_type", "client_credentials"))
                     .exchange()
-                    .expectStatus().isUnauthorized()
-                    .expectHeader().exists("WWW-Authenticate")
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .exists("WWW-Authenticate")
                     .expectBody()
-                    .jsonPath("$.error").isEqualTo("invalid_client");
+                    .jsonPath("$.error")
+                    .isEqualTo("invalid_client");
         }
     }
 
     @Test
     void rejectsOtherGrantsAndScopesTheClientDoesNotHold() {
-        workspace.api().anonymous().post().uri("/oauth2/token")
+        workspace
+                .api()
+                .anonymous()
+                .post()
+                .uri("/oauth2/token")
                 .headers(h -> h.setBasicAuth(workspace.clientId(), workspace.clientSecret()))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("grant_type", "password"))
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.error").isEqualTo("unsupported_grant_type");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("unsupported_grant_type");
 
-        workspace.api().anonymous().post().uri("/oauth2/token")
+        workspace
+                .api()
+                .anonymous()
+                .post()
+                .uri("/oauth2/token")
                 .headers(h -> h.setBasicAuth(workspace.clientId(), workspace.clientSecret()))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("grant_type", "client_credentials").with("scope", "subscribers:admin"))
+                .body(BodyInserters.fromFormData("grant_type", "client_credentials")
+                        .with("scope", "subscribers:admin"))
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.error").isEqualTo("invalid_scope");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("invalid_scope");
 
-        workspace.api().anonymous().post().uri("/oauth2/token")
+        workspace
+                .api()
+                .anonymous()
+                .post()
+                .uri("/oauth2/token")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("grant_type", "client_credentials"))
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.error").isEqualTo("invalid_request");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("invalid_request");
     }
 
     @Test
     void locksOutAClientAfterRepeatedFailures() {
         var target = workspaces.create();
         for (int i = 0; i < 10; i++) {
-            target.api().anonymous().post().uri("/oauth2/token")
+            target.api()
+                    .anonymous()
+                    .post()
+                    .uri("/oauth2/token")
                     .headers(h -> h.setBasicAuth(target.clientId(), "guess-" + System.nanoTime()))
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                     .body(BodyInserters.fromFormData("grant_type", "client_credentials"))
                     .exchange()
-                    .expectStatus().isUnauthorized();
+                    .expectStatus()
+                    .isUnauthorized();
         }
-        target.api().anonymous().post().uri("/oauth2/token")
+        target.api()
+                .anonymous()
+                .post()
+                .uri("/oauth2/token")
                 .headers(h -> h.setBasicAuth(target.clientId(), target.clientSecret()))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("grant_type", "client_credentials"))
                 .exchange()
-                .expectStatus().isEqualTo(429)
-                .expectHeader().exists("Retry-After");
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists("Retry-After");
 
         // Other workspaces' clients are unaffected.
         assertThat(workspace.token()).isNotBlank();
@@ -127,10 +185,18 @@ class TokenEndpointIT {
 
     @Test
     void publishesAuthorizationServerMetadata() {
-        workspace.api().anonymous().get().uri("/.well-known/oauth-authorization-server").exchange()
-                .expectStatus().isOk()
+        workspace
+                .api()
+                .anonymous()
+                .get()
+                .uri("/.well-known/oauth-authorization-server")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.grant_types_supported[0]").isEqualTo("client_credentials")
-                .jsonPath("$.jwks_uri").value(uri -> assertThat((String) uri).endsWith("/oauth2/jwks"));
+                .jsonPath("$.grant_types_supported[0]")
+                .isEqualTo("client_credentials")
+                .jsonPath("$.jwks_uri")
+                .value(uri -> assertThat((String) uri).endsWith("/oauth2/jwks"));
     }
 }

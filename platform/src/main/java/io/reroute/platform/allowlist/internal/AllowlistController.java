@@ -50,7 +50,8 @@ class AllowlistController {
     @GetMapping("/api/v1/workspace/allowlist")
     @Operation(summary = "All allowlist entries, ordered by value")
     Mono<AllowlistPage> list() {
-        return transactions.inCurrentWorkspace(workspace -> entries.list(workspace).collectList().map(AllowlistPage::new));
+        return transactions.inCurrentWorkspace(
+                workspace -> entries.list(workspace).collectList().map(AllowlistPage::new));
     }
 
     @GetMapping("/api/v1/workspace/allowlist/{id}")
@@ -62,8 +63,10 @@ class AllowlistController {
     }
 
     @PostMapping("/api/v1/workspace/allowlist")
-    @Operation(summary = "Add an entry", description = "value: a host name (portal.example.net), a wildcard domain"
-            + " matching any depth below it (*.stripe.com), or an IPv4/IPv6 CIDR (203.0.113.0/24).")
+    @Operation(
+            summary = "Add an entry",
+            description = "value: a host name (portal.example.net), a wildcard domain"
+                    + " matching any depth below it (*.stripe.com), or an IPv4/IPv6 CIDR (203.0.113.0/24).")
     Mono<ResponseEntity<AllowlistEntry>> add(@RequestBody @Valid NewAllowlistEntry request) {
         AllowlistPattern pattern;
         try {
@@ -71,28 +74,41 @@ class AllowlistController {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("value", e.getMessage());
         }
-        String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
-        var entry = new AllowlistEntry(UUID.randomUUID(), pattern.value(), pattern.type(), request.kind(), note, clock.instant());
-        return WorkspaceContext.actor().flatMap(actor -> transactions.inCurrentWorkspace(workspace -> entries
-                .lock(workspace)
-                .then(entries.count(workspace))
-                .flatMap(count -> count >= MAX_ENTRIES
-                        ? Mono.error(new ConflictException("the allowlist is full (" + MAX_ENTRIES + " entries); remove one first"))
-                        : entries.insert(workspace, entry))
-                .onErrorMap(DuplicateKeyException.class, e -> new ConflictException("'" + entry.value() + "' is already on the allowlist"))
-                .then(audit.record(workspace, actor, "allowlist.entry.added", "allowlist/" + entry.id(), describe(entry)))
-                .thenReturn(ResponseEntity.created(URI.create("/api/v1/workspace/allowlist/" + entry.id())).body(entry))));
+        String note = request.note() == null || request.note().isBlank()
+                ? null
+                : request.note().strip();
+        var entry = new AllowlistEntry(
+                UUID.randomUUID(), pattern.value(), pattern.type(), request.kind(), note, clock.instant());
+        return WorkspaceContext.actor()
+                .flatMap(actor -> transactions.inCurrentWorkspace(workspace -> entries.lock(workspace)
+                        .then(entries.count(workspace))
+                        .flatMap(count -> count >= MAX_ENTRIES
+                                ? Mono.error(new ConflictException(
+                                        "the allowlist is full (" + MAX_ENTRIES + " entries); remove one first"))
+                                : entries.insert(workspace, entry))
+                        .onErrorMap(
+                                DuplicateKeyException.class,
+                                e -> new ConflictException("'" + entry.value() + "' is already on the allowlist"))
+                        .then(audit.record(
+                                workspace, actor, "allowlist.entry.added", "allowlist/" + entry.id(), describe(entry)))
+                        .thenReturn(ResponseEntity.created(URI.create("/api/v1/workspace/allowlist/" + entry.id()))
+                                .body(entry))));
     }
 
     @DeleteMapping("/api/v1/workspace/allowlist/{id}")
     @Operation(summary = "Remove an entry")
     Mono<ResponseEntity<Void>> delete(@PathVariable UUID id) {
-        return WorkspaceContext.actor().flatMap(actor -> transactions.inCurrentWorkspace(workspace -> entries
-                .find(workspace, id)
-                .switchIfEmpty(Mono.error(new NotFoundException("allowlist entry")))
-                .flatMap(entry -> entries.delete(workspace, id)
-                        .then(audit.record(workspace, actor, "allowlist.entry.removed", "allowlist/" + id, describe(entry))))
-                .thenReturn(ResponseEntity.noContent().build())));
+        return WorkspaceContext.actor()
+                .flatMap(actor -> transactions.inCurrentWorkspace(workspace -> entries.find(workspace, id)
+                        .switchIfEmpty(Mono.error(new NotFoundException("allowlist entry")))
+                        .flatMap(entry -> entries.delete(workspace, id)
+                                .then(audit.record(
+                                        workspace,
+                                        actor,
+                                        "allowlist.entry.removed",
+                                        "allowlist/" + id,
+                                        describe(entry))))
+                        .thenReturn(ResponseEntity.noContent().build())));
     }
 
     private static Map<String, Object> describe(AllowlistEntry entry) {

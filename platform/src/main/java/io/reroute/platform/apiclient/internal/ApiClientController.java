@@ -39,14 +39,19 @@ class ApiClientController {
     }
 
     @GetMapping("/api/v1/api-clients")
-    @Operation(summary = "List clients, revoked ones included", description = "Pass nextAfter as after for the next page.")
-    Mono<ApiClientPage> list(@RequestParam(required = false) UUID after, @RequestParam(required = false) Integer limit) {
+    @Operation(
+            summary = "List clients, revoked ones included",
+            description = "Pass nextAfter as after for the next page.")
+    Mono<ApiClientPage> list(
+            @RequestParam(required = false) UUID after, @RequestParam(required = false) Integer limit) {
         int size = Pages.limit(limit);
         // One more than asked tells whether another page follows.
-        return WorkspaceContext.current().flatMap(workspace -> clients.list(workspace, size + 1, Optional.ofNullable(after))
+        return WorkspaceContext.current().flatMap(workspace -> clients.list(
+                        workspace, size + 1, Optional.ofNullable(after))
                 .collectList()
                 .map(items -> items.size() > size
-                        ? new ApiClientPage(items.subList(0, size), items.get(size - 1).id())
+                        ? new ApiClientPage(
+                                items.subList(0, size), items.get(size - 1).id())
                         : new ApiClientPage(items, null)));
     }
 
@@ -57,17 +62,22 @@ class ApiClientController {
     }
 
     @PostMapping("/api/v1/api-clients")
-    @Operation(summary = "Create a client", description = "The response carries clientSecret once; store it, it cannot be shown again.")
+    @Operation(
+            summary = "Create a client",
+            description = "The response carries clientSecret once; store it, it cannot be shown again.")
     Mono<ResponseEntity<CreatedApiClient>> create(@RequestBody @Valid NewApiClient request) {
         return Mono.zip(WorkspaceContext.current(), WorkspaceContext.actor(), callerScopes())
                 .flatMap(t -> clients.create(t.getT1(), t.getT2(), request, t.getT3()))
-                .map(created -> ResponseEntity.created(URI.create("/api/v1/api-clients/" + created.client().id()))
+                .map(created -> ResponseEntity.created(URI.create(
+                                "/api/v1/api-clients/" + created.client().id()))
                         .header("Cache-Control", "no-store")
                         .body(created));
     }
 
     @DeleteMapping("/api/v1/api-clients/{id}")
-    @Operation(summary = "Revoke a client", description = "Its tokens stop working at once. Revoking twice is harmless.")
+    @Operation(
+            summary = "Revoke a client",
+            description = "Its tokens stop working at once. Revoking twice is harmless.")
     Mono<ResponseEntity<Void>> revoke(@PathVariable UUID id) {
         return Mono.zip(WorkspaceContext.current(), WorkspaceContext.actor())
                 .flatMap(t -> clients.revoke(t.getT1(), t.getT2(), id))

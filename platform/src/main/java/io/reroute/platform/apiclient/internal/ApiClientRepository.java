@@ -1,9 +1,9 @@
 package io.reroute.platform.apiclient.internal;
 
+import io.r2dbc.spi.Readable;
 import io.reroute.platform.apiclient.ApiClient;
 import io.reroute.platform.security.ApiScope;
 import io.reroute.platform.tenancy.WorkspaceId;
-import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -28,8 +28,9 @@ public class ApiClientRepository {
     }
 
     public Mono<Void> insert(WorkspaceId workspace, ApiClient client, byte[] secretHash) {
-        return db.sql("INSERT INTO api_client (workspace_id, id, client_id, name, secret_hash, scopes, created_at, created_by)"
-                        + " VALUES (:workspace, :id, :clientId, :name, :hash, :scopes, :createdAt, :createdBy)")
+        return db.sql(
+                        "INSERT INTO api_client (workspace_id, id, client_id, name, secret_hash, scopes, created_at, created_by)"
+                                + " VALUES (:workspace, :id, :clientId, :name, :hash, :scopes, :createdAt, :createdBy)")
                 .bind("workspace", workspace.value())
                 .bind("id", client.id())
                 .bind("clientId", client.clientId())
@@ -48,7 +49,8 @@ public class ApiClientRepository {
                         + after.map(a -> " AND id > :after").orElse("") + " ORDER BY id LIMIT :limit")
                 .bind("workspace", workspace.value())
                 .bind("limit", limit)
-                .bindValues(after.map(a -> java.util.Map.<String, Object>of("after", a)).orElse(java.util.Map.of()))
+                .bindValues(after.map(a -> java.util.Map.<String, Object>of("after", a))
+                        .orElse(java.util.Map.of()))
                 .map(ApiClientRepository::read)
                 .all();
     }
@@ -101,7 +103,8 @@ public class ApiClientRepository {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    public record StoredCredentials(WorkspaceId workspace, byte[] secretHash, TreeSet<ApiScope> scopes, boolean revoked) {
+    public record StoredCredentials(
+            WorkspaceId workspace, byte[] secretHash, TreeSet<ApiScope> scopes, boolean revoked) {
 
         @Override
         public String toString() {

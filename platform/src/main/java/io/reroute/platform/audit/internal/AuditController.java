@@ -26,14 +26,17 @@ class AuditController {
     }
 
     @GetMapping("/api/v1/workspace/audit-events")
-    @Operation(summary = "List audited changes, newest first", description = "Pass nextBefore as before for the next page.")
+    @Operation(
+            summary = "List audited changes, newest first",
+            description = "Pass nextBefore as before for the next page.")
     Mono<AuditPage> list(@RequestParam(required = false) Long before, @RequestParam(required = false) Integer limit) {
         int size = Pages.limit(limit);
         // One more than asked tells whether another page follows.
         return transactions.inCurrentWorkspace(workspace -> audit.list(workspace, size + 1, Optional.ofNullable(before))
                 .collectList()
                 .map(items -> items.size() > size
-                        ? new AuditPage(items.subList(0, size), items.get(size - 1).id())
+                        ? new AuditPage(
+                                items.subList(0, size), items.get(size - 1).id())
                         : new AuditPage(items, null)));
     }
 

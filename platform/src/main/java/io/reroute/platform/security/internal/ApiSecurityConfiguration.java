@@ -17,19 +17,21 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 class ApiSecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemAuthenticationHandlers problems) {
+    SecurityWebFilterChain apiSecurity(
+            ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemAuthenticationHandlers problems) {
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .authorizeExchange(exchange -> exchange
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                .authorizeExchange(exchange -> exchange.pathMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
                         .pathMatchers("/oauth2/token", "/oauth2/jwks", "/.well-known/oauth-authorization-server")
                         .permitAll()
-                        .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+                        .pathMatchers(
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
                         .permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/workspace", "/api/v1/workspace/settings")
                         .hasAuthority(ApiScope.WORKSPACE_READ.authority())
@@ -51,7 +53,8 @@ class ApiSecurityConfiguration {
                         .jwt(jwt -> jwt.jwtDecoder(decoder))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }
 }

@@ -28,7 +28,8 @@ import reactor.core.publisher.Mono;
 class JwtDecoderConfiguration {
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Environment environment, ClientRevocations revocations) {
+    ReactiveJwtDecoder jwtDecoder(
+            SecurityProperties properties, Environment environment, ClientRevocations revocations) {
         return new RevocationCheckingDecoder(new JwksUriDecoder(properties, environment), properties, revocations);
     }
 
@@ -81,7 +82,8 @@ class JwtDecoderConfiguration {
                 synchronized (this) {
                     if (delegate == null) {
                         String uri = properties.selfIssued()
-                                ? "http://127.0.0.1:" + environment.getRequiredProperty("local.server.port") + "/oauth2/jwks"
+                                ? "http://127.0.0.1:" + environment.getRequiredProperty("local.server.port")
+                                        + "/oauth2/jwks"
                                 : properties.jwkSetUri();
                         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(uri)
                                 .jwsAlgorithms(algorithms -> {
@@ -106,7 +108,8 @@ class JwtDecoderConfiguration {
         private final SecurityProperties properties;
         private final ClientRevocations revocations;
 
-        RevocationCheckingDecoder(ReactiveJwtDecoder delegate, SecurityProperties properties, ClientRevocations revocations) {
+        RevocationCheckingDecoder(
+                ReactiveJwtDecoder delegate, SecurityProperties properties, ClientRevocations revocations) {
             this.delegate = delegate;
             this.properties = properties;
             this.revocations = revocations;
@@ -119,10 +122,13 @@ class JwtDecoderConfiguration {
                 if (!properties.selfIssued() || clientId == null) {
                     return Mono.just(jwt);
                 }
-                var workspace = io.reroute.platform.tenancy.WorkspaceId.parse(jwt.getClaimAsString(properties.workspaceClaim()));
-                return revocations.isRevoked(workspace, clientId).flatMap(revoked -> revoked
-                        ? Mono.error(new BadJwtException("the API client of this token has been revoked"))
-                        : Mono.just(jwt));
+                var workspace = io.reroute.platform.tenancy.WorkspaceId.parse(
+                        jwt.getClaimAsString(properties.workspaceClaim()));
+                return revocations
+                        .isRevoked(workspace, clientId)
+                        .flatMap(revoked -> revoked
+                                ? Mono.error(new BadJwtException("the API client of this token has been revoked"))
+                                : Mono.just(jwt));
             });
         }
     }

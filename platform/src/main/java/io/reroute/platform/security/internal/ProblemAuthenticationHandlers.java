@@ -34,15 +34,15 @@ class ProblemAuthenticationHandlers implements ServerAuthenticationEntryPoint, S
                 .getHeaders()
                 .set(
                         HttpHeaders.WWW_AUTHENTICATE,
-                        tokenGiven ? "Bearer error=\"invalid_token\", error_description=\"" + quote(detail) + "\"" : "Bearer");
+                        tokenGiven
+                                ? "Bearer error=\"invalid_token\", error_description=\"" + quote(detail) + "\""
+                                : "Bearer");
         return problems.write(exchange, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail));
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        exchange.getResponse()
-                .getHeaders()
-                .set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
         return problems.write(
                 exchange,
                 Problems.of(

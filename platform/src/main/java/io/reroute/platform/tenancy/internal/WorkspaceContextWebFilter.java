@@ -43,10 +43,14 @@ class WorkspaceContextWebFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long started = System.nanoTime();
         return ReactiveSecurityContextHolder.getContext()
-                .mapNotNull(context -> context.getAuthentication() instanceof JwtAuthenticationToken token ? token : null)
+                .mapNotNull(
+                        context -> context.getAuthentication() instanceof JwtAuthenticationToken token ? token : null)
                 .flatMap(token -> {
                     var workspace = WorkspaceId.parse(token.getToken().getClaimAsString(workspaceClaim));
-                    var actor = new Actor(token.getToken().getSubject() != null ? token.getToken().getSubject() : "unknown");
+                    var actor = new Actor(
+                            token.getToken().getSubject() != null
+                                    ? token.getToken().getSubject()
+                                    : "unknown");
                     exchange.getAttributes().put(WORKSPACE_ATTRIBUTE, workspace);
                     return chain.filter(exchange)
                             .doFinally(signal -> logAccess(exchange, started))

@@ -64,7 +64,9 @@ class KeySetEndpoints {
         metadata.put("jwks_uri", base + "/oauth2/jwks");
         metadata.put("grant_types_supported", List.of("client_credentials"));
         metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
-        metadata.put("scopes_supported", Arrays.stream(ApiScope.values()).map(ApiScope::value).toList());
+        metadata.put(
+                "scopes_supported",
+                Arrays.stream(ApiScope.values()).map(ApiScope::value).toList());
         return metadata;
     }
 }

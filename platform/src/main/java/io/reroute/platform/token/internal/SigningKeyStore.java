@@ -107,8 +107,9 @@ class SigningKeyStore {
                 .bind("now", now)
                 .fetch()
                 .rowsUpdated()
-                .then(db.sql("INSERT INTO token_signing_key (kid, algorithm, public_key, private_key_sealed, created_at)"
-                                + " VALUES (:kid, :alg, :pub, :priv, :now)")
+                .then(db.sql(
+                                "INSERT INTO token_signing_key (kid, algorithm, public_key, private_key_sealed, created_at)"
+                                        + " VALUES (:kid, :alg, :pub, :priv, :now)")
                         .bind("kid", kid)
                         .bind("alg", ALGORITHM)
                         .bind("pub", pair.getPublic().getEncoded())
@@ -122,7 +123,8 @@ class SigningKeyStore {
     private static String kidFor(Instant now) {
         byte[] random = new byte[6];
         new java.security.SecureRandom().nextBytes(random);
-        return now.getEpochSecond() + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return now.getEpochSecond() + "-"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     private static String sealContext(String kid) {

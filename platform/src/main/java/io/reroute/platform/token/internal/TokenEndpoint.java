@@ -46,8 +46,11 @@ class TokenEndpoint {
     }
 
     @PostMapping(path = "/oauth2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    @Operation(summary = "Client-credentials grant", description = "Authenticate with HTTP Basic (client_id:client_secret)"
-            + " or client_id and client_secret form fields; grant_type=client_credentials; optional space-separated scope.")
+    @Operation(
+            summary = "Client-credentials grant",
+            description =
+                    "Authenticate with HTTP Basic (client_id:client_secret)"
+                            + " or client_id and client_secret form fields; grant_type=client_credentials; optional space-separated scope.")
     Mono<ResponseEntity<Object>> token(ServerWebExchange exchange) {
         return exchange.getFormData().flatMap(form -> {
             Credentials credentials;
@@ -58,14 +61,17 @@ class TokenEndpoint {
             }
             if (!"client_credentials".equals(form.getFirst("grant_type"))) {
                 return Mono.just(error(
-                        HttpStatus.BAD_REQUEST, "unsupported_grant_type", "only grant_type=client_credentials is supported"));
+                        HttpStatus.BAD_REQUEST,
+                        "unsupported_grant_type",
+                        "only grant_type=client_credentials is supported"));
             }
-            return throttle.check(credentials.clientId()).flatMap(retryAfter -> retryAfter.isPresent()
-                    ? Mono.just(tooManyAttempts(retryAfter.get()))
-                    : clients.authenticate(credentials.clientId(), credentials.secret())
-                            .flatMap(client -> grant(client, form.getFirst("scope")))
-                            .switchIfEmpty(Mono.defer(() -> throttle.recordFailure(credentials.clientId())
-                                    .thenReturn(invalidClient(credentials.basic())))));
+            return throttle.check(credentials.clientId())
+                    .flatMap(retryAfter -> retryAfter.isPresent()
+                            ? Mono.just(tooManyAttempts(retryAfter.get()))
+                            : clients.authenticate(credentials.clientId(), credentials.secret())
+                                    .flatMap(client -> grant(client, form.getFirst("scope")))
+                                    .switchIfEmpty(Mono.defer(() -> throttle.recordFailure(credentials.clientId())
+                                            .thenReturn(invalidClient(credentials.basic())))));
         });
     }
 
@@ -77,7 +83,10 @@ class TokenEndpoint {
             for (String value : requestedScope.strip().split(" +")) {
                 Optional<ApiScope> scope = ApiScope.parse(value);
                 if (scope.isEmpty() || !client.scopes().contains(scope.get())) {
-                    return Mono.just(error(HttpStatus.BAD_REQUEST, "invalid_scope", "scope '" + value + "' is not granted to this client"));
+                    return Mono.just(error(
+                            HttpStatus.BAD_REQUEST,
+                            "invalid_scope",
+                            "scope '" + value + "' is not granted to this client"));
                 }
                 scopes.add(scope.get());
             }
@@ -100,7 +109,8 @@ class TokenEndpoint {
             }
             String decoded;
             try {
-                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+                decoded = new String(
+                        Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("malformed Basic credentials");
             }
@@ -139,7 +149,9 @@ class TokenEndpoint {
     }
 
     private static ResponseEntity<Object> error(HttpStatus status, String code, String description) {
-        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(new TokenError(code, description));
+        return ResponseEntity.status(status)
+                .cacheControl(CacheControl.noStore())
+                .body(new TokenError(code, description));
     }
 
     private record Credentials(String clientId, String secret, boolean basic) {
@@ -163,5 +175,7 @@ class TokenEndpoint {
         }
     }
 
-    record TokenError(@JsonProperty("error") String error, @JsonProperty("error_description") String description) {}
+    record TokenError(
+            @JsonProperty("error") String error,
+            @JsonProperty("error_description") String description) {}
 }

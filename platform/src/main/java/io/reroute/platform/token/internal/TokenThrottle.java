@@ -29,9 +29,11 @@ class TokenThrottle {
     /** Seconds to wait when the client is locked out, empty when it may try. */
     Mono<Optional<Long>> check(String clientId) {
         return key(clientId)
-                .flatMap(key -> redis.opsForValue().get(key).flatMap(count -> Integer.parseInt(count) < MAX_FAILURES
-                        ? Mono.just(Optional.<Long>empty())
-                        : redis.getExpire(key).map(ttl -> Optional.of(Math.max(1, ttl.toSeconds())))))
+                .flatMap(key -> redis.opsForValue()
+                        .get(key)
+                        .flatMap(count -> Integer.parseInt(count) < MAX_FAILURES
+                                ? Mono.just(Optional.<Long>empty())
+                                : redis.getExpire(key).map(ttl -> Optional.of(Math.max(1, ttl.toSeconds())))))
                 .defaultIfEmpty(Optional.empty());
     }
 

@@ -42,8 +42,9 @@ final class SettingsRules {
         }
         var thresholds = update.thresholds();
         if (thresholds.blockAfterDays() < thresholds.reminderAfterDays()) {
-            errors.add("thresholds.blockAfterDays", "must not be less than reminderAfterDays ("
-                    + thresholds.reminderAfterDays() + ")");
+            errors.add(
+                    "thresholds.blockAfterDays",
+                    "must not be less than reminderAfterDays (" + thresholds.reminderAfterDays() + ")");
         }
         MailSender mail = update.mail() != null ? update.mail() : new MailSender(null, null);
         errors.throwIfAny();
@@ -61,7 +62,9 @@ final class SettingsRules {
                 new LandingAddresses(ipv4, ipv6),
                 new MailSender(
                         blankToNull(mail.fromName()),
-                        mail.fromAddress() == null ? null : blankToNull(mail.fromAddress().toLowerCase(Locale.ROOT))),
+                        mail.fromAddress() == null
+                                ? null
+                                : blankToNull(mail.fromAddress().toLowerCase(Locale.ROOT))),
                 thresholds);
     }
 

@@ -32,7 +32,11 @@ class SettingsService {
     private final Clock clock;
 
     SettingsService(
-            WorkspaceTransactions transactions, WorkspaceRepository workspaces, AuditLog audit, JsonMapper json, Clock clock) {
+            WorkspaceTransactions transactions,
+            WorkspaceRepository workspaces,
+            AuditLog audit,
+            JsonMapper json,
+            Clock clock) {
         this.transactions = transactions;
         this.workspaces = workspaces;
         this.audit = audit;
@@ -41,7 +45,9 @@ class SettingsService {
     }
 
     Mono<Workspace> current() {
-        return transactions.inCurrentWorkspace(workspaces::find).switchIfEmpty(Mono.error(new NotFoundException("workspace")));
+        return transactions
+                .inCurrentWorkspace(workspaces::find)
+                .switchIfEmpty(Mono.error(new NotFoundException("workspace")));
     }
 
     Mono<WorkspaceSettings> settings() {
@@ -53,34 +59,43 @@ class SettingsService {
     /** Replaces the settings; with {@code ifMatch}, only if nobody changed them since that version. */
     Mono<WorkspaceSettings> update(SettingsUpdate requested, OptionalLong ifMatch) {
         SettingsUpdate update = SettingsRules.normalize(requested);
-        return WorkspaceContext.actor().flatMap(actor -> transactions.inCurrentWorkspace(workspace -> workspaces
-                .settings(workspace, true)
-                .switchIfEmpty(Mono.error(new NotFoundException("workspace")))
-                .flatMap(before -> {
-                    if (ifMatch.isPresent() && ifMatch.getAsLong() != before.version()) {
-                        return Mono.error(new PreconditionFailedException("settings are at version " + before.version()
-                                + ", not " + ifMatch.getAsLong() + "; fetch them again and reapply your change"));
-                    }
-                    var after = new WorkspaceSettings(
-                            before.version() + 1,
-                            update.displayName(),
-                            update.branding(),
-                            update.reminderHost(),
-                            update.landing(),
-                            update.mail(),
-                            update.thresholds(),
-                            clock.instant());
-                    Map<String, Object> changes = diff(before, after);
-                    if (changes.isEmpty()) {
-                        return Mono.just(before);
-                    }
-                    return workspaces
-                            .updateSettings(workspace, before.version(), after)
-                            .onErrorMap(DuplicateKeyException.class, e -> new ConflictException("reminder host "
-                                    + after.reminderHost() + " is already used by another workspace"))
-                            .then(audit.record(workspace, actor, "workspace.settings.updated", "workspace/" + workspace, changes))
-                            .thenReturn(after);
-                })));
+        return WorkspaceContext.actor()
+                .flatMap(actor -> transactions.inCurrentWorkspace(workspace -> workspaces
+                        .settings(workspace, true)
+                        .switchIfEmpty(Mono.error(new NotFoundException("workspace")))
+                        .flatMap(before -> {
+                            if (ifMatch.isPresent() && ifMatch.getAsLong() != before.version()) {
+                                return Mono.error(new PreconditionFailedException(
+                                        "settings are at version " + before.version() + ", not " + ifMatch.getAsLong()
+                                                + "; fetch them again and reapply your change"));
+                            }
+                            var after = new WorkspaceSettings(
+                                    before.version() + 1,
+                                    update.displayName(),
+                                    update.branding(),
+                                    update.reminderHost(),
+                                    update.landing(),
+                                    update.mail(),
+                                    update.thresholds(),
+                                    clock.instant());
+                            Map<String, Object> changes = diff(before, after);
+                            if (changes.isEmpty()) {
+                                return Mono.just(before);
+                            }
+                            return workspaces
+                                    .updateSettings(workspace, before.version(), after)
+                                    .onErrorMap(
+                                            DuplicateKeyException.class,
+                                            e -> new ConflictException("reminder host " + after.reminderHost()
+                                                    + " is already used by another workspace"))
+                                    .then(audit.record(
+                                            workspace,
+                                            actor,
+                                            "workspace.settings.updated",
+                                            "workspace/" + workspace,
+                                            changes))
+                                    .thenReturn(after);
+                        })));
     }
 
     /** Changed fields as {@code {"branding.title": {"from": ..., "to": ...}}}. */

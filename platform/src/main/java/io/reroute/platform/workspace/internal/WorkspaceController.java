@@ -40,10 +40,14 @@ class WorkspaceController {
     }
 
     @PutMapping("/api/v1/workspace/settings")
-    @Operation(summary = "Replace the settings", description = "Send the ETag of the settings you edited as If-Match to avoid overwriting someone else's change.")
+    @Operation(
+            summary = "Replace the settings",
+            description =
+                    "Send the ETag of the settings you edited as If-Match to avoid overwriting someone else's change.")
     Mono<ResponseEntity<WorkspaceSettings>> put(
             @RequestBody @Valid SettingsUpdate update,
-            @Parameter(description = "ETag from a previous GET") @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @Parameter(description = "ETag from a previous GET") @RequestHeader(name = "If-Match", required = false)
+                    String ifMatch) {
         return settings.update(update, version(ifMatch)).map(WorkspaceController::withEtag);
     }
 

@@ -35,7 +35,8 @@ public class WorkspaceRepository {
     }
 
     Mono<Workspace> find(WorkspaceId workspace) {
-        return db.sql("SELECT id, slug, display_name, region, currency, created_at FROM workspace WHERE id = :workspace")
+        return db.sql(
+                        "SELECT id, slug, display_name, region, currency, created_at FROM workspace WHERE id = :workspace")
                 .bind("workspace", workspace.value())
                 .map(row -> new Workspace(
                         new WorkspaceId(row.get("id", UUID.class)),
@@ -97,7 +98,8 @@ public class WorkspaceRepository {
                 .bindValues(values)
                 .fetch()
                 .rowsUpdated()
-                .flatMap(updated -> db.sql("UPDATE workspace SET display_name = :name, updated_at = :at WHERE id = :workspace")
+                .flatMap(updated -> db.sql(
+                                "UPDATE workspace SET display_name = :name, updated_at = :at WHERE id = :workspace")
                         .bind("name", settings.displayName())
                         .bind("at", settings.updatedAt())
                         .bind("workspace", workspace.value())

@@ -47,9 +47,16 @@ class BearerTokenIT {
 
     @Test
     void validTokenReadsTheWorkspace() {
-        workspace.client().get().uri("/api/v1/workspace").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.id").isEqualTo(workspace.id().toString());
+        workspace
+                .client()
+                .get()
+                .uri("/api/v1/workspace")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo(workspace.id().toString());
     }
 
     @Test
@@ -73,22 +80,26 @@ class BearerTokenIT {
     void tamperedTokenIsUnauthorized() {
         String[] parts = workspace.token().split("\\.");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
-        String forged = payload.replace(workspace.id().toString(), UUID.randomUUID().toString());
-        String token = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes())
-                + "." + parts[2];
+        String forged =
+                payload.replace(workspace.id().toString(), UUID.randomUUID().toString());
+        String token = parts[0] + "."
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes()) + "." + parts[2];
         expectUnauthorized(workspace.api().withToken(token), "");
     }
 
     @Test
     void tokenFromAForeignIssuerIsUnauthorized() {
-        expectUnauthorized(workspace.api().withToken(sign(claims -> claims.put("iss", "https://idp.attacker.example"))), "iss");
+        expectUnauthorized(
+                workspace.api().withToken(sign(claims -> claims.put("iss", "https://idp.attacker.example"))), "iss");
     }
 
     @Test
     void tokenSignedByAnUnknownKeyIsUnauthorized() {
         var foreignKey = Jwts.SIG.ES256.keyPair().build();
         String token = Jwts.builder()
-                .header().keyId("not-ours").and()
+                .header()
+                .keyId("not-ours")
+                .and()
                 .claims(baseClaims())
                 .signWith(foreignKey.getPrivate(), Jwts.SIG.ES256)
                 .compact();
@@ -98,33 +109,53 @@ class BearerTokenIT {
     @Test
     void tokenWithoutAWorkspaceOrForAnotherAudienceIsUnauthorized() {
         expectUnauthorized(workspace.api().withToken(sign(claims -> claims.remove("workspace_id"))), "workspace_id");
-        expectUnauthorized(workspace.api().withToken(sign(claims -> claims.put("workspace_id", "not-a-uuid"))), "workspace_id");
+        expectUnauthorized(
+                workspace.api().withToken(sign(claims -> claims.put("workspace_id", "not-a-uuid"))), "workspace_id");
         expectUnauthorized(workspace.api().withToken(sign(claims -> claims.put("aud", "another-api"))), "aud");
     }
 
     @Test
     void tokenWithoutTheScopeIsForbidden() {
-        workspace.api().withToken(workspace.token(ApiScope.ALLOWLIST_READ))
-                .get().uri("/api/v1/workspace/settings").exchange()
-                .expectStatus().isForbidden()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals("WWW-Authenticate", "Bearer error=\"insufficient_scope\"")
-                .expectBody().jsonPath("$.status").isEqualTo(403);
+        workspace
+                .api()
+                .withToken(workspace.token(ApiScope.ALLOWLIST_READ))
+                .get()
+                .uri("/api/v1/workspace/settings")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals("WWW-Authenticate", "Bearer error=\"insufficient_scope\"")
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(403);
 
-        workspace.api().withToken(workspace.token(ApiScope.WORKSPACE_READ))
-                .put().uri("/api/v1/workspace/settings")
+        workspace
+                .api()
+                .withToken(workspace.token(ApiScope.WORKSPACE_READ))
+                .put()
+                .uri("/api/v1/workspace/settings")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}")
                 .exchange()
-                .expectStatus().isForbidden();
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
     void tokenOfAnotherWorkspaceSeesItsOwnWorkspaceOnly() {
         var other = workspaces.create();
-        other.client().get().uri("/api/v1/workspace").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.id").isEqualTo(other.id().toString());
+        other.client()
+                .get()
+                .uri("/api/v1/workspace")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo(other.id().toString());
     }
 
     /** A token signed with the platform's real key, with claims changed by {@code change}. */
@@ -133,7 +164,9 @@ class BearerTokenIT {
         Map<String, Object> claims = baseClaims();
         change.accept(claims);
         return Jwts.builder()
-                .header().keyId(key.kid()).and()
+                .header()
+                .keyId(key.kid())
+                .and()
                 .claims(claims)
                 .signWith(key.privateKey(), Jwts.SIG.ES256)
                 .compact();
@@ -153,12 +186,19 @@ class BearerTokenIT {
     }
 
     private static void expectUnauthorized(WebTestClient client, String detailContains) {
-        client.get().uri("/api/v1/workspace").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().exists("WWW-Authenticate")
+        client.get()
+                .uri("/api/v1/workspace")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .exists("WWW-Authenticate")
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(401)
-                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(detailContains));
+                .jsonPath("$.status")
+                .isEqualTo(401)
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains(detailContains));
     }
 }
