@@ -2,6 +2,7 @@ package io.reroute.devinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -18,6 +19,11 @@ import java.util.UUID;
 public final class TestInfrastructure {
 
     private static TestInfrastructure instance;
+
+    private static final String SUPERUSER =
+            System.getenv().getOrDefault("REROUTE_TEST_PG_SUPERUSER", EmbeddedPostgresServer.SUPERUSER);
+    private static final String SUPERUSER_PASSWORD =
+            System.getenv().getOrDefault("REROUTE_TEST_PG_SUPERUSER_PASSWORD", "");
 
     private final DatabaseAccess database;
     private final String superuserJdbcUrl;
@@ -52,11 +58,11 @@ public final class TestInfrastructure {
     }
 
     public String superuser() {
-        return System.getenv().getOrDefault("REROUTE_TEST_PG_SUPERUSER", EmbeddedPostgresServer.SUPERUSER);
+        return SUPERUSER;
     }
 
     public String superuserPassword() {
-        return System.getenv().getOrDefault("REROUTE_TEST_PG_SUPERUSER_PASSWORD", "");
+        return SUPERUSER_PASSWORD;
     }
 
     public String redisUrl() {
@@ -77,7 +83,7 @@ public final class TestInfrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(redis)));
             redisUrl = redis.url();
         }
-        var hostAndPort = java.net.URI.create(superuserUrl.substring("jdbc:".length()));
+        var hostAndPort = URI.create(superuserUrl.substring("jdbc:".length()));
         String databaseName = "reroute_test_" + UUID.randomUUID().toString().substring(0, 8);
         var target = new DatabaseAccess(
                 hostAndPort.getHost(),
@@ -87,9 +93,7 @@ public final class TestInfrastructure {
                 "owner-" + UUID.randomUUID(),
                 "reroute_test_app",
                 "app-" + UUID.randomUUID());
-        String superuser = System.getenv().getOrDefault("REROUTE_TEST_PG_SUPERUSER", EmbeddedPostgresServer.SUPERUSER);
-        String password = System.getenv().getOrDefault("REROUTE_TEST_PG_SUPERUSER_PASSWORD", "");
-        DatabaseBootstrap.prepare(superuserUrl, superuser, password, target);
+        DatabaseBootstrap.prepare(superuserUrl, SUPERUSER, SUPERUSER_PASSWORD, target);
         String databaseSuperuserUrl = superuserUrl.substring(0, superuserUrl.lastIndexOf('/') + 1) + databaseName;
         return new TestInfrastructure(target, databaseSuperuserUrl, redisUrl);
     }

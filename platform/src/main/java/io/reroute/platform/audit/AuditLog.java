@@ -4,6 +4,7 @@ import io.r2dbc.postgresql.codec.Json;
 import io.reroute.platform.tenancy.Actor;
 import io.reroute.platform.tenancy.WorkspaceId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -61,7 +62,7 @@ public class AuditLog {
                 .bindValues(before.map(b -> Map.<String, Object>of("before", b)).orElse(Map.of()))
                 .map(row -> new AuditEvent(
                         row.get("id", Long.class),
-                        row.get("occurred_at", java.time.Instant.class),
+                        row.get("occurred_at", Instant.class),
                         row.get("actor", String.class),
                         row.get("action", String.class),
                         row.get("target", String.class),

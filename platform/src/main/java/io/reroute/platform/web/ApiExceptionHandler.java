@@ -1,5 +1,6 @@
 package io.reroute.platform.web;
 
+import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -126,9 +128,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (body instanceof ProblemDetail problem
                 && problem.getType() != null
                 && "about:blank".equals(problem.getType().toString())) {
-            problem.setType(java.net.URI.create(Problems.TYPE_BASE + "http-" + status.value()));
-            problem.setInstance(
-                    java.net.URI.create(exchange.getRequest().getPath().value()));
+            problem.setType(URI.create(Problems.TYPE_BASE + "http-" + status.value()));
+            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         }
         return super.handleExceptionInternal(ex, body, headers, status, exchange);
     }
@@ -159,11 +160,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static Mono<ResponseEntity<Object>> respond(ProblemDetail problem, ServerWebExchange exchange) {
         if (problem.getInstance() == null) {
-            problem.setInstance(
-                    java.net.URI.create(exchange.getRequest().getPath().value()));
+            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         }
         return Mono.just(ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem));
     }
 }

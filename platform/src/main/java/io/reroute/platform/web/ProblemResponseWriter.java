@@ -2,6 +2,7 @@ package io.reroute.platform.web;
 
 import java.net.URI;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ public class ProblemResponseWriter {
             problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         }
         var response = exchange.getResponse();
-        response.setStatusCode(org.springframework.http.HttpStatusCode.valueOf(problem.getStatus()));
+        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
         return response.writeWith(Mono.just(body));

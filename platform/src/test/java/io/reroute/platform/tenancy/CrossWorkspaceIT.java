@@ -160,6 +160,30 @@ class CrossWorkspaceIT {
     }
 
     @Test
+    void aRequestBodyCannotChooseTheWorkspace() {
+        a.client()
+                .post()
+                .uri("/api/v1/workspace/allowlist")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("value", "smuggled.example", "kind", "CUSTOM", "workspaceId", b.id().toString()))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("workspaceId");
+        for (TestWorkspace w : List.of(a, b)) {
+            w.client()
+                    .get()
+                    .uri("/api/v1/workspace/allowlist")
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.items[?(@.value == 'smuggled.example')]")
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void aRandomIdIsNotFoundTheSameWay() {
         a.client()
                 .get()

@@ -6,6 +6,7 @@ import io.reroute.platform.security.ApiScope;
 import io.reroute.platform.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -49,8 +50,7 @@ public class ApiClientRepository {
                         + after.map(a -> " AND id > :after").orElse("") + " ORDER BY id LIMIT :limit")
                 .bind("workspace", workspace.value())
                 .bind("limit", limit)
-                .bindValues(after.map(a -> java.util.Map.<String, Object>of("after", a))
-                        .orElse(java.util.Map.of()))
+                .bindValues(after.map(a -> Map.<String, Object>of("after", a)).orElse(Map.of()))
                 .map(ApiClientRepository::read)
                 .all();
     }

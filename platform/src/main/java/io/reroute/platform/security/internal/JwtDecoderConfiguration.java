@@ -2,6 +2,7 @@ package io.reroute.platform.security.internal;
 
 import io.reroute.platform.apiclient.ClientRevocations;
 import io.reroute.platform.security.SecurityProperties;
+import io.reroute.platform.tenancy.WorkspaceId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -122,8 +123,7 @@ class JwtDecoderConfiguration {
                 if (!properties.selfIssued() || clientId == null) {
                     return Mono.just(jwt);
                 }
-                var workspace = io.reroute.platform.tenancy.WorkspaceId.parse(
-                        jwt.getClaimAsString(properties.workspaceClaim()));
+                var workspace = WorkspaceId.parse(jwt.getClaimAsString(properties.workspaceClaim()));
                 return revocations
                         .isRevoked(workspace, clientId)
                         .flatMap(revoked -> revoked

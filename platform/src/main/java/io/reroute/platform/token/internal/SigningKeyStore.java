@@ -6,11 +6,14 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -30,7 +33,7 @@ import reactor.core.publisher.Mono;
 class SigningKeyStore {
 
     private static final String ALGORITHM = "ES256";
-    private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(2);
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     private final DatabaseClient db;
     private final TransactionalOperator transactional;
@@ -122,7 +125,7 @@ class SigningKeyStore {
 
     private static String kidFor(Instant now) {
         byte[] random = new byte[6];
-        new java.security.SecureRandom().nextBytes(random);
+        new SecureRandom().nextBytes(random);
         return now.getEpochSecond() + "-"
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
@@ -149,7 +152,7 @@ class SigningKeyStore {
         }
     }
 
-    private static java.security.PrivateKey privateKey(byte[] encoded) {
+    private static PrivateKey privateKey(byte[] encoded) {
         try {
             return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(encoded));
         } catch (GeneralSecurityException e) {

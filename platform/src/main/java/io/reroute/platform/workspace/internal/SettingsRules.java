@@ -1,5 +1,6 @@
 package io.reroute.platform.workspace.internal;
 
+import io.netty.util.NetUtil;
 import io.reroute.platform.net.HostName;
 import io.reroute.platform.net.IpNetwork;
 import io.reroute.platform.web.FieldErrors;
@@ -11,6 +12,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
@@ -78,7 +80,7 @@ final class SettingsRules {
                 errors.add(field, "must be an " + (family == Inet4Address.class ? "IPv4" : "IPv6") + " address");
                 return null;
             }
-            return io.netty.util.NetUtil.toAddressString(address);
+            return NetUtil.toAddressString(address);
         } catch (IllegalArgumentException e) {
             errors.add(field, e.getMessage());
             return null;
@@ -89,7 +91,7 @@ final class SettingsRules {
         try {
             URI uri = new URI(text);
             return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

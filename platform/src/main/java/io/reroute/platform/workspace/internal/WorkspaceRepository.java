@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
@@ -132,7 +133,7 @@ public class WorkspaceRepository {
     }
 
     private static Object nullable(Object value, Class<?> type) {
-        return value != null ? value : org.springframework.r2dbc.core.Parameter.empty(type);
+        return value != null ? value : Parameter.empty(type);
     }
 
     private static WorkspaceSettings readSettings(Readable row) {
