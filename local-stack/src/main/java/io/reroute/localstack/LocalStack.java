@@ -129,10 +129,6 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    String demoClientSecret() {
-        return secrets.demoClientSecret();
-    }
-
     String banner() {
         String platform = "http://localhost:" + config.platformPort();
         String credentials = DEMO_CLIENT_ID + ":" + secrets.demoClientSecret();

@@ -5,10 +5,10 @@ import java.util.List;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
-/** RFC 9457 problem documents with stable type URIs that the API documentation explains. */
+/** RFC 9457 problem documents with stable type URNs, listed in docs/api.md. */
 public final class Problems {
 
-    public static final String TYPE_BASE = "https://docs.reroute.io/problems/";
+    public static final String TYPE_BASE = "urn:reroute:problem:";
 
     private Problems() {}
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 @PlatformIntegrationTest
 class ApiClientsIT {
@@ -22,12 +23,7 @@ class ApiClientsIT {
     @Test
     void createdClientShowsItsSecretOnceAndCanGetTokens() {
         TestWorkspace w = workspaces.create();
-        String created = w.client()
-                .post()
-                .uri("/api/v1/api-clients")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "Billing sync", "scopes", List.of("workspace:read", "allowlist:read")))
-                .exchange()
+        String created = create(w.client(), "Billing sync", "workspace:read", "allowlist:read")
                 .expectStatus()
                 .isCreated()
                 .expectHeader()
@@ -72,26 +68,13 @@ class ApiClientsIT {
     @Test
     void aClientCannotGrantScopesItDoesNotHold() {
         TestWorkspace w = workspaces.create();
-        w.api()
-                .withToken(w.token(ApiScope.API_CLIENTS_WRITE))
-                .post()
-                .uri("/api/v1/api-clients")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "escalation", "scopes", List.of("workspace:write")))
-                .exchange()
+        create(w.api().withToken(w.token(ApiScope.API_CLIENTS_WRITE)), "escalation", "workspace:write")
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("scopes");
-        w.client()
-                .post()
-                .uri("/api/v1/api-clients")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "typo", "scopes", List.of("workspace:reed")))
-                .exchange()
-                .expectStatus()
-                .isBadRequest();
+        create(w.client(), "typo", "workspace:reed").expectStatus().isBadRequest();
         w.client()
                 .get()
                 .uri("/api/v1/api-clients")
@@ -104,12 +87,7 @@ class ApiClientsIT {
     @Test
     void revokingStopsIssuedTokensAtOnceAndNewTokens() {
         TestWorkspace w = workspaces.create();
-        String created = w.client()
-                .post()
-                .uri("/api/v1/api-clients")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "leaked", "scopes", List.of("workspace:read")))
-                .exchange()
+        String created = create(w.client(), "leaked", "workspace:read")
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
@@ -142,13 +120,7 @@ class ApiClientsIT {
                 .jsonPath("$.detail")
                 .value(d -> assertThat((String) d).contains("revoked"));
         w.api()
-                .anonymous()
-                .post()
-                .uri("/oauth2/token")
-                .headers(h -> h.setBasicAuth(clientId, secret))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .bodyValue("grant_type=client_credentials")
-                .exchange()
+                .requestToken(clientId, secret, "grant_type", "client_credentials")
                 .expectStatus()
                 .isUnauthorized();
         w.client()
@@ -171,14 +143,7 @@ class ApiClientsIT {
     void listIsPaged() {
         TestWorkspace w = workspaces.create();
         for (int i = 0; i < 3; i++) {
-            w.client()
-                    .post()
-                    .uri("/api/v1/api-clients")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("name", "client " + i, "scopes", List.of("workspace:read")))
-                    .exchange()
-                    .expectStatus()
-                    .isCreated();
+            create(w.client(), "client " + i, "workspace:read").expectStatus().isCreated();
         }
         String first = w.client()
                 .get()
@@ -204,5 +169,13 @@ class ApiClientsIT {
                 .exchange()
                 .expectStatus()
                 .isBadRequest();
+    }
+
+    private static WebTestClient.ResponseSpec create(WebTestClient client, String name, String... scopes) {
+        return client.post()
+                .uri("/api/v1/api-clients")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name, "scopes", List.of(scopes)))
+                .exchange();
     }
 }

@@ -11,8 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyInserters;
 
 @PlatformIntegrationTest
 class TokenEndpointIT {
@@ -62,14 +60,15 @@ class TokenEndpointIT {
     void acceptsCredentialsInTheFormBody() {
         workspace
                 .api()
-                .anonymous()
-                .post()
-                .uri("/oauth2/token")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("grant_type", "client_credentials")
-                        .with("client_id", workspace.clientId())
-                        .with("client_secret", workspace.clientSecret()))
-                .exchange()
+                .requestToken(
+                        null,
+                        null,
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        workspace.clientId(),
+                        "client_secret",
+                        workspace.clientSecret())
                 .expectStatus()
                 .isOk()
                 .expectHeader()
@@ -86,13 +85,7 @@ class TokenEndpointIT {
         for (var id : List.of(workspace.clientId(), "rc_does_not_exist")) {
             workspace
                     .api()
-                    .anonymous()
-                    .post()
-                    .uri("/oauth2/token")
-                    .headers(h -> h.setBasicAuth(id, "wrong-secret"))
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .body(BodyInserters.fromFormData("grant_type", "client_credentials"))
-                    .exchange()
+                    .requestToken(id, "wrong-secret", "grant_type", "client_credentials")
                     .expectStatus()
                     .isUnauthorized()
                     .expectHeader()
@@ -107,43 +100,29 @@ class TokenEndpointIT {
     void rejectsOtherGrantsAndScopesTheClientDoesNotHold() {
         workspace
                 .api()
-                .anonymous()
-                .post()
-                .uri("/oauth2/token")
-                .headers(h -> h.setBasicAuth(workspace.clientId(), workspace.clientSecret()))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("grant_type", "password"))
-                .exchange()
+                .requestToken(workspace.clientId(), workspace.clientSecret(), "grant_type", "password")
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
                 .jsonPath("$.error")
                 .isEqualTo("unsupported_grant_type");
-
         workspace
                 .api()
-                .anonymous()
-                .post()
-                .uri("/oauth2/token")
-                .headers(h -> h.setBasicAuth(workspace.clientId(), workspace.clientSecret()))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("grant_type", "client_credentials")
-                        .with("scope", "subscribers:admin"))
-                .exchange()
+                .requestToken(
+                        workspace.clientId(),
+                        workspace.clientSecret(),
+                        "grant_type",
+                        "client_credentials",
+                        "scope",
+                        "subscribers:admin")
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
                 .jsonPath("$.error")
                 .isEqualTo("invalid_scope");
-
         workspace
                 .api()
-                .anonymous()
-                .post()
-                .uri("/oauth2/token")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("grant_type", "client_credentials"))
-                .exchange()
+                .requestToken(null, null, "grant_type", "client_credentials")
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -156,24 +135,12 @@ class TokenEndpointIT {
         var target = workspaces.create();
         for (int i = 0; i < 10; i++) {
             target.api()
-                    .anonymous()
-                    .post()
-                    .uri("/oauth2/token")
-                    .headers(h -> h.setBasicAuth(target.clientId(), "guess-" + System.nanoTime()))
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .body(BodyInserters.fromFormData("grant_type", "client_credentials"))
-                    .exchange()
+                    .requestToken(target.clientId(), "guess-" + i, "grant_type", "client_credentials")
                     .expectStatus()
                     .isUnauthorized();
         }
         target.api()
-                .anonymous()
-                .post()
-                .uri("/oauth2/token")
-                .headers(h -> h.setBasicAuth(target.clientId(), target.clientSecret()))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("grant_type", "client_credentials"))
-                .exchange()
+                .requestToken(target.clientId(), target.clientSecret(), "grant_type", "client_credentials")
                 .expectStatus()
                 .isEqualTo(429)
                 .expectHeader()

@@ -5,6 +5,7 @@ import io.reroute.platform.net.HostName;
 import io.reroute.platform.net.IpNetwork;
 import io.reroute.platform.web.FieldErrors;
 import io.reroute.platform.workspace.Branding;
+import io.reroute.platform.workspace.EnforcementThresholds;
 import io.reroute.platform.workspace.LandingAddresses;
 import io.reroute.platform.workspace.MailSender;
 import io.reroute.platform.workspace.SettingsUpdate;
@@ -67,7 +68,11 @@ final class SettingsRules {
                         mail.fromAddress() == null
                                 ? null
                                 : blankToNull(mail.fromAddress().toLowerCase(Locale.ROOT))),
-                thresholds);
+                new EnforcementThresholds(
+                        thresholds.reminderAfterDays(),
+                        thresholds.blockAfterDays(),
+                        // Stored as numeric(14,2); the same scale keeps 15 and 15.00 from looking like a change.
+                        thresholds.minimumAmountToBlock().setScale(2)));
     }
 
     private static String address(String text, Class<? extends InetAddress> family, String field, FieldErrors errors) {
