@@ -39,6 +39,20 @@ import org.springframework.context.annotation.Configuration;
                                             @OAuthScope(
                                                     name = "api-clients:write",
                                                     description = "Create and revoke API clients"),
-                                            @OAuthScope(name = "audit:read", description = "Read the audit trail")
+                                            @OAuthScope(name = "audit:read", description = "Read the audit trail"),
+                                            @OAuthScope(name = "plans:read", description = "Read plans"),
+                                            @OAuthScope(name = "plans:write", description = "Create plans"),
+                                            @OAuthScope(
+                                                    name = "subscribers:read",
+                                                    description = "Read subscribers and their history"),
+                                            @OAuthScope(
+                                                    name = "subscribers:write",
+                                                    description = "Create, suspend and restore subscribers"),
+                                            @OAuthScope(name = "invoices:read", description = "Read invoices"),
+                                            @OAuthScope(
+                                                    name = "invoices:write",
+                                                    description = "Issue and void invoices"),
+                                            @OAuthScope(name = "payments:read", description = "Read payments"),
+                                            @OAuthScope(name = "payments:write", description = "Record payments")
                                         })))
 class OpenApiConfiguration {}

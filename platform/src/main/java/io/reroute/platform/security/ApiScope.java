@@ -11,7 +11,15 @@ public enum ApiScope {
     ALLOWLIST_WRITE("allowlist:write"),
     API_CLIENTS_READ("api-clients:read"),
     API_CLIENTS_WRITE("api-clients:write"),
-    AUDIT_READ("audit:read");
+    AUDIT_READ("audit:read"),
+    PLANS_READ("plans:read"),
+    PLANS_WRITE("plans:write"),
+    SUBSCRIBERS_READ("subscribers:read"),
+    SUBSCRIBERS_WRITE("subscribers:write"),
+    INVOICES_READ("invoices:read"),
+    INVOICES_WRITE("invoices:write"),
+    PAYMENTS_READ("payments:read"),
+    PAYMENTS_WRITE("payments:write");
 
     private final String value;
 

@@ -51,6 +51,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    Mono<ResponseEntity<Object>> keyReused(Idempotency.IdempotencyKeyReusedException e, ServerWebExchange exchange) {
+        return respond(
+                Problems.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "idempotency-key-reused",
+                        "Idempotency key reused",
+                        e.getMessage()),
+                exchange);
+    }
+
+    @ExceptionHandler
     Mono<ResponseEntity<Object>> invalid(InvalidRequestException e, ServerWebExchange exchange) {
         return respond(invalidFields(e.errors()), exchange);
     }

@@ -29,7 +29,9 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                         "spring.flyway.password=" + db.ownerPassword(),
                         "spring.flyway.placeholders.app_role=" + db.appUsername(),
                         "spring.data.redis.url=" + infrastructure.redisUrl(),
-                        "reroute.secrets.key=" + SECRETS_KEY)
+                        "reroute.secrets.key=" + SECRETS_KEY,
+                        // Tests run the scheduler's evaluation themselves, on a clock they move.
+                        "reroute.enforcement.scheduler-enabled=false")
                 .applyTo(context);
     }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jayway.jsonpath.JsonPath;
+import io.reroute.platform.support.BillingFixtures;
 import io.reroute.platform.support.ManagedWorkspaces;
 import io.reroute.platform.support.PlatformIntegrationTest;
 import io.reroute.platform.support.TestWorkspace;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,12 +29,19 @@ import org.springframework.r2dbc.core.DatabaseClient;
 class CrossWorkspaceIT {
 
     /** Every tenant-owned table and its workspace column. */
-    static final Map<String, String> TENANT_TABLES = Map.of(
-            "workspace", "id",
-            "workspace_settings", "workspace_id",
-            "allowlist_entry", "workspace_id",
-            "api_client", "workspace_id",
-            "audit_event", "workspace_id");
+    static final Map<String, String> TENANT_TABLES = Map.ofEntries(
+            Map.entry("workspace", "id"),
+            Map.entry("workspace_settings", "workspace_id"),
+            Map.entry("allowlist_entry", "workspace_id"),
+            Map.entry("api_client", "workspace_id"),
+            Map.entry("audit_event", "workspace_id"),
+            Map.entry("plan", "workspace_id"),
+            Map.entry("subscriber", "workspace_id"),
+            Map.entry("invoice", "workspace_id"),
+            Map.entry("payment", "workspace_id"),
+            Map.entry("subscriber_transition", "workspace_id"),
+            Map.entry("outbox_event", "workspace_id"),
+            Map.entry("idempotency_record", "workspace_id"));
 
     @RegisterExtension
     static ManagedWorkspaces workspaces = new ManagedWorkspaces();
@@ -41,6 +50,7 @@ class CrossWorkspaceIT {
     static TestWorkspace b;
     static String entryOfB;
     static String clientOfB;
+    static Map<String, String> billingOfB = new java.util.HashMap<>();
 
     @Autowired
     WorkspaceTransactions transactions;
@@ -84,6 +94,105 @@ class CrossWorkspaceIT {
                         .returnResult()
                         .getResponseBody(),
                 "$.id");
+        for (TestWorkspace w : List.of(a, b)) {
+            String subscriber = BillingFixtures.subscriber(w, "X-" + w.slug());
+            String invoice = BillingFixtures.invoice(
+                    w, subscriber, "XI-" + w.slug(), "20.00", LocalDate.now().minusDays(30));
+            String payment = JsonPath.read(
+                    BillingFixtures.pay(w, subscriber, List.of(invoice), "20.00", "x-" + w.slug())
+                            .expectStatus()
+                            .isCreated()
+                            .expectBody(String.class)
+                            .returnResult()
+                            .getResponseBody(),
+                    "$.id");
+            if (w == b) {
+                String plan = JsonPath.read(
+                        b.client()
+                                .get()
+                                .uri("/api/v1/subscribers/" + subscriber)
+                                .exchange()
+                                .expectBody(String.class)
+                                .returnResult()
+                                .getResponseBody(),
+                        "$.planId");
+                billingOfB.putAll(Map.of(
+                        "/api/v1/subscribers/",
+                        subscriber,
+                        "/api/v1/invoices/",
+                        invoice,
+                        "/api/v1/payments/",
+                        payment,
+                        "/api/v1/plans/",
+                        plan));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/subscribers/", "/api/v1/invoices/", "/api/v1/payments/", "/api/v1/plans/"})
+    void anotherWorkspacesBillingIsNotFound(String collection) {
+        String id = billingOfB.get(collection);
+        a.client()
+                .get()
+                .uri(collection + id)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        a.client()
+                .get()
+                .uri(collection.replaceAll("/$", ""))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).doesNotContain(id));
+        b.client().get().uri(collection + id).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void anotherWorkspacesSubscriberCannotBeActedOn() {
+        String subscriber = billingOfB.get("/api/v1/subscribers/");
+        for (String action : List.of("suspend", "restore")) {
+            a.client()
+                    .post()
+                    .uri("/api/v1/subscribers/" + subscriber + "/" + action)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("reason", "cross"))
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound();
+        }
+        a.client()
+                .get()
+                .uri("/api/v1/subscribers/" + subscriber + "/history")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        a.client()
+                .get()
+                .uri("/api/v1/subscribers/" + subscriber + "/simulate?at=2030-01-01")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        a.client()
+                .post()
+                .uri("/api/v1/invoices/" + billingOfB.get("/api/v1/invoices/") + "/void")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        BillingFixtures.pay(a, subscriber, List.of(billingOfB.get("/api/v1/invoices/")), "20.00", "cross")
+                .expectStatus()
+                .isBadRequest();
+        b.client()
+                .get()
+                .uri("/api/v1/subscribers/" + subscriber + "/history")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(2);
     }
 
     @Test

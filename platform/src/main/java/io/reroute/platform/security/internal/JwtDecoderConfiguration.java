@@ -3,6 +3,8 @@ package io.reroute.platform.security.internal;
 import io.reroute.platform.apiclient.ClientRevocations;
 import io.reroute.platform.security.SecurityProperties;
 import io.reroute.platform.tenancy.WorkspaceId;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +18,8 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
@@ -30,13 +33,18 @@ class JwtDecoderConfiguration {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(
-            SecurityProperties properties, Environment environment, ClientRevocations revocations) {
-        return new RevocationCheckingDecoder(new JwksUriDecoder(properties, environment), properties, revocations);
+            SecurityProperties properties, Environment environment, ClientRevocations revocations, Clock clock) {
+        return new RevocationCheckingDecoder(
+                new JwksUriDecoder(properties, environment, clock), properties, revocations);
     }
 
-    static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
+    /** Issuer, expiry (on the platform's clock, the one tokens are issued by), workspace and audience. */
+    static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties, Clock clock) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        var timestamps = new JwtTimestampValidator(Duration.ofSeconds(60));
+        timestamps.setClock(clock);
+        validators.add(timestamps);
+        validators.add(new JwtIssuerValidator(properties.issuer()));
         validators.add(new JwtClaimValidator<Object>(properties.workspaceClaim(), JwtDecoderConfiguration::isUuid));
         if (!properties.audience().isEmpty()) {
             validators.add(new JwtClaimValidator<List<String>>(
@@ -65,11 +73,13 @@ class JwtDecoderConfiguration {
 
         private final SecurityProperties properties;
         private final Environment environment;
+        private final Clock clock;
         private volatile ReactiveJwtDecoder delegate;
 
-        JwksUriDecoder(SecurityProperties properties, Environment environment) {
+        JwksUriDecoder(SecurityProperties properties, Environment environment, Clock clock) {
             this.properties = properties;
             this.environment = environment;
+            this.clock = clock;
         }
 
         @Override
@@ -92,7 +102,7 @@ class JwtDecoderConfiguration {
                                     algorithms.add(SignatureAlgorithm.RS256);
                                 })
                                 .build();
-                        decoder.setJwtValidator(validator(properties));
+                        decoder.setJwtValidator(validator(properties, clock));
                         delegate = decoder;
                     }
                     current = delegate;

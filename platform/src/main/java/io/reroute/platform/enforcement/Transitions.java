@@ -1,0 +1,126 @@
+package io.reroute.platform.enforcement;
+
+import io.reroute.platform.enforcement.internal.EnforcementRepository;
+import io.reroute.platform.enforcement.internal.EnforcementRepository.LockedSubscriber;
+import io.reroute.platform.tenancy.Actor;
+import io.reroute.platform.tenancy.WorkspaceId;
+import io.reroute.platform.web.ConflictException;
+import io.reroute.platform.web.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * The only writer of subscriber states. Each change locks the subscriber row, so concurrent callers
+ * (scheduler replicas, a payment, staff) serialise and none changes a state twice; the change, its
+ * history row and its outbox event commit together. Callers must be in a workspace transaction.
+ */
+@Service
+public class Transitions {
+
+    private final EnforcementRepository repository;
+    private final Clock clock;
+
+    public Transitions(EnforcementRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** Applies what billing calls for today; empty when the subscriber already stands there. */
+    public Mono<Optional<SubscriberTransition>> reevaluate(WorkspaceId workspace, UUID subscriber, Actor actor) {
+        LocalDate today = today();
+        return lock(workspace, subscriber).flatMap(locked -> Mono.zip(
+                        repository.overdue(workspace, subscriber, today), repository.thresholds(workspace))
+                .flatMap(t -> {
+                    var decision = EnforcementPolicy.decide(locked.state(), t.getT1(), t.getT2(), today);
+                    if (decision.state() == locked.state()) {
+                        return Mono.just(Optional.<SubscriberTransition>empty());
+                    }
+                    return repository
+                            .record(
+                                    workspace,
+                                    locked,
+                                    decision.state(),
+                                    decision.reason(),
+                                    actor.subject(),
+                                    clock.instant())
+                            .map(Optional::of);
+                }));
+    }
+
+    /** Staff restriction, whatever billing says. */
+    public Mono<SubscriberTransition> suspend(WorkspaceId workspace, UUID subscriber, Actor actor, String reason) {
+        return lock(workspace, subscriber)
+                .flatMap(locked -> locked.state() == SubscriberState.SUSPENDED
+                        ? Mono.error(new ConflictException("the subscriber is already suspended"))
+                        : repository.record(
+                                workspace,
+                                locked,
+                                SubscriberState.SUSPENDED,
+                                "suspended by staff: " + reason,
+                                actor.subject(),
+                                clock.instant()));
+    }
+
+    /** Ends a staff suspension; the subscriber goes where billing says (which may still be blocked). */
+    public Mono<SubscriberTransition> restore(WorkspaceId workspace, UUID subscriber, Actor actor, String reason) {
+        LocalDate today = today();
+        return lock(workspace, subscriber).flatMap(locked -> {
+            if (locked.state() != SubscriberState.SUSPENDED) {
+                return Mono.error(new ConflictException(
+                        "only a suspended subscriber can be restored; this one is " + locked.state()));
+            }
+            return Mono.zip(repository.overdue(workspace, subscriber, today), repository.thresholds(workspace))
+                    .flatMap(t -> {
+                        var decision = EnforcementPolicy.decide(SubscriberState.ACTIVE, t.getT1(), t.getT2(), today);
+                        return repository.record(
+                                workspace,
+                                locked,
+                                decision.state(),
+                                "restored by staff: " + reason + "; " + decision.reason(),
+                                actor.subject(),
+                                clock.instant());
+                    });
+        });
+    }
+
+    /** What billing would make of the subscriber on {@code day}, changing nothing. */
+    public Mono<Simulation> simulate(WorkspaceId workspace, UUID subscriber, LocalDate day) {
+        return repository
+                .find(workspace, subscriber, false)
+                .switchIfEmpty(Mono.error(new NotFoundException("subscriber")))
+                .flatMap(locked -> Mono.zip(
+                                repository.overdue(workspace, subscriber, day), repository.thresholds(workspace))
+                        .map(t -> {
+                            var decision = EnforcementPolicy.decide(locked.state(), t.getT1(), t.getT2(), day);
+                            return new Simulation(
+                                    day,
+                                    locked.state(),
+                                    decision.state(),
+                                    decision.reason(),
+                                    t.getT1().amount(),
+                                    t.getT1().daysOverdue(day));
+                        }));
+    }
+
+    /** The subscriber's state changes, newest first. */
+    public reactor.core.publisher.Flux<SubscriberTransition> history(
+            WorkspaceId workspace, UUID subscriber, int limit, Optional<Long> beforeVersion) {
+        return repository.history(workspace, subscriber, limit, beforeVersion);
+    }
+
+    /** Billing days are UTC dates for now; a per-workspace time zone is a later setting. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private Mono<LockedSubscriber> lock(WorkspaceId workspace, UUID subscriber) {
+        return repository
+                .find(workspace, subscriber, true)
+                .switchIfEmpty(Mono.error(new NotFoundException("subscriber")));
+    }
+}

@@ -1,0 +1,157 @@
+package io.reroute.platform.enforcement.internal;
+
+import io.reroute.platform.enforcement.EnforcementPolicy;
+import io.reroute.platform.enforcement.OverdueBalance;
+import io.reroute.platform.enforcement.SubscriberState;
+import io.reroute.platform.enforcement.Transitions;
+import io.reroute.platform.enforcement.internal.EnforcementRepository.LockedSubscriber;
+import io.reroute.platform.tenancy.Actor;
+import io.reroute.platform.tenancy.WorkspaceId;
+import io.reroute.platform.tenancy.WorkspaceTransactions;
+import io.reroute.platform.workspace.EnforcementThresholds;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The scheduler side of the state machine: walks every workspace's subscribers that billing may
+ * move (anyone not ACTIVE, and ACTIVE ones with something overdue) and applies the policy.
+ * Safe on any number of replicas at once: each batch locks its rows with {@code SKIP LOCKED}, so
+ * replicas take disjoint rows, and a row changed by a payment meanwhile is simply skipped this run.
+ */
+@Component
+public class OverdueEvaluation {
+
+    private static final Logger log = LoggerFactory.getLogger(OverdueEvaluation.class);
+    private static final Actor SCHEDULER = new Actor("scheduler");
+    private static final int BATCH = 500;
+
+    private final DatabaseClient db;
+    private final WorkspaceTransactions transactions;
+    private final EnforcementRepository repository;
+    private final Transitions transitions;
+    private final Clock clock;
+    private final boolean enabled;
+
+    OverdueEvaluation(
+            DatabaseClient db,
+            WorkspaceTransactions transactions,
+            EnforcementRepository repository,
+            Transitions transitions,
+            Clock clock,
+            @Value("${reroute.enforcement.scheduler-enabled:true}") boolean enabled) {
+        this.db = db;
+        this.transactions = transactions;
+        this.repository = repository;
+        this.transitions = transitions;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${reroute.enforcement.evaluation-interval:PT5M}",
+            initialDelayString = "${reroute.enforcement.evaluation-initial-delay:PT30S}")
+    void onSchedule() {
+        if (enabled) {
+            long changed = evaluateAll().block();
+            if (changed > 0) {
+                log.info("overdue evaluation changed {} subscriber state(s)", changed);
+            }
+        }
+    }
+
+    /** One pass over every workspace; the number of state changes made. */
+    public Mono<Long> evaluateAll() {
+        return db.sql("SELECT id FROM workspace_ids() AS id")
+                .map(row -> new WorkspaceId(row.get("id", UUID.class)))
+                .all()
+                .concatMap(this::evaluate)
+                .reduce(0L, Long::sum);
+    }
+
+    /** One pass over one workspace, batch by batch, each batch in its own transaction. */
+    public Mono<Long> evaluate(WorkspaceId workspace) {
+        LocalDate today = transitions.today();
+        // PostgreSQL orders uuids as unsigned bytes: the all-zero uuid sorts first.
+        return batch(workspace, today, new UUID(0, 0))
+                .expand(result -> result.size() < BATCH ? Mono.empty() : batch(workspace, today, result.lastId()))
+                .map(BatchResult::changed)
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<BatchResult> batch(WorkspaceId workspace, LocalDate today, UUID after) {
+        return transactions.inWorkspace(
+                workspace,
+                () -> repository.thresholds(workspace).flatMap(thresholds -> candidates(workspace, today, after)
+                        .collectList()
+                        .flatMap(rows -> Flux.fromIterable(rows)
+                                .concatMap(row -> apply(workspace, thresholds, today, row))
+                                .reduce(0L, Long::sum)
+                                .map(changed -> new BatchResult(
+                                        rows.size(),
+                                        rows.isEmpty()
+                                                ? after
+                                                : rows.getLast().subscriber().id(),
+                                        changed)))));
+    }
+
+    private Mono<Long> apply(WorkspaceId workspace, EnforcementThresholds thresholds, LocalDate today, Candidate row) {
+        var decision = EnforcementPolicy.decide(row.subscriber().state(), row.overdue(), thresholds, today);
+        if (decision.state() == row.subscriber().state()) {
+            return Mono.just(0L);
+        }
+        return repository
+                .record(
+                        workspace,
+                        row.subscriber(),
+                        decision.state(),
+                        decision.reason(),
+                        SCHEDULER.subject(),
+                        clock.instant())
+                .thenReturn(1L);
+    }
+
+    /** The next batch of subscribers billing may move, locked; rows another transaction holds are skipped. */
+    private Flux<Candidate> candidates(WorkspaceId workspace, LocalDate today, UUID after) {
+        return db.sql("SELECT s.id, s.account_number, s.state, s.state_version, w.region, s.pppoe_username,"
+                        + " host(s.static_ipv4) AS ipv4, host(s.static_ipv6) AS ipv6, s.delegated_prefix::text AS prefix,"
+                        + " o.amount, o.oldest"
+                        + " FROM subscriber s JOIN workspace w ON w.id = s.workspace_id"
+                        + " CROSS JOIN LATERAL (SELECT coalesce(sum(i.amount), 0) AS amount, min(i.due_date) AS oldest"
+                        + "   FROM invoice i WHERE i.workspace_id = s.workspace_id AND i.subscriber_id = s.id"
+                        + "   AND i.status = 'OPEN' AND i.due_date < :today) o"
+                        + " WHERE s.workspace_id = :workspace AND s.id > :after"
+                        + " AND s.state IN ('ACTIVE', 'WARNED', 'BLOCKED') AND (s.state <> 'ACTIVE' OR o.oldest IS NOT NULL)"
+                        + " ORDER BY s.id LIMIT :batch FOR UPDATE OF s SKIP LOCKED")
+                .bind("workspace", workspace.value())
+                .bind("today", today)
+                .bind("after", after)
+                .bind("batch", BATCH)
+                .map(row -> new Candidate(
+                        new LockedSubscriber(
+                                row.get("id", UUID.class),
+                                row.get("account_number", String.class),
+                                SubscriberState.valueOf(row.get("state", String.class)),
+                                row.get("state_version", Long.class),
+                                row.get("region", String.class),
+                                row.get("pppoe_username", String.class),
+                                row.get("ipv4", String.class),
+                                row.get("ipv6", String.class),
+                                row.get("prefix", String.class)),
+                        new OverdueBalance(row.get("amount", BigDecimal.class), row.get("oldest", LocalDate.class))))
+                .all();
+    }
+
+    private record Candidate(LockedSubscriber subscriber, OverdueBalance overdue) {}
+
+    private record BatchResult(int size, UUID lastId, long changed) {}
+}

@@ -1,0 +1,244 @@
+package io.reroute.platform.subscriber.internal;
+
+import io.reroute.platform.crypto.SecretCipher;
+import io.reroute.platform.enforcement.Simulation;
+import io.reroute.platform.enforcement.SubscriberState;
+import io.reroute.platform.enforcement.SubscriberTransition;
+import io.reroute.platform.enforcement.Transitions;
+import io.reroute.platform.net.IpNetwork;
+import io.reroute.platform.subscriber.NewSubscriber;
+import io.reroute.platform.subscriber.Subscriber;
+import io.reroute.platform.tenancy.WorkspaceContext;
+import io.reroute.platform.tenancy.WorkspaceId;
+import io.reroute.platform.tenancy.WorkspaceTransactions;
+import io.reroute.platform.web.ConflictException;
+import io.reroute.platform.web.FieldErrors;
+import io.reroute.platform.web.Idempotency;
+import io.reroute.platform.web.InvalidRequestException;
+import io.reroute.platform.web.NotFoundException;
+import io.reroute.platform.web.Pages;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@Tag(name = "Subscribers", description = "Subscribers, their enforcement state and its history")
+class SubscriberController {
+
+    private final WorkspaceTransactions transactions;
+    private final SubscriberRepository subscribers;
+    private final Transitions transitions;
+    private final Idempotency idempotency;
+    private final SecretCipher cipher;
+    private final Clock clock;
+
+    SubscriberController(
+            WorkspaceTransactions transactions,
+            SubscriberRepository subscribers,
+            Transitions transitions,
+            Idempotency idempotency,
+            SecretCipher cipher,
+            Clock clock) {
+        this.transactions = transactions;
+        this.subscribers = subscribers;
+        this.transitions = transitions;
+        this.idempotency = idempotency;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/subscribers")
+    @Operation(summary = "Create a subscriber", description = "Starts ACTIVE. Send an Idempotency-Key to retry safely.")
+    Mono<ResponseEntity<Object>> create(
+            @RequestBody @Valid NewSubscriber request,
+            @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
+        var subscriber = normalize(request);
+        return transactions.inCurrentWorkspace(workspace -> idempotency.once(workspace, idempotencyKey, request, () -> {
+            String sealed = request.pppoePassword() == null
+                    ? null
+                    : cipher.seal(
+                            request.pppoePassword().getBytes(StandardCharsets.UTF_8),
+                            passwordContext(workspace, subscriber.id()));
+            return subscribers
+                    .insert(workspace, subscriber, sealed)
+                    .onErrorMap(
+                            DuplicateKeyException.class,
+                            e -> new ConflictException(
+                                    e.getMessage().contains("pppoe")
+                                            ? "PPPoE username '" + request.pppoeUsername() + "' is already in use"
+                                            : "account number '" + request.accountNumber() + "' is already in use"))
+                    .onErrorMap(
+                            e -> e instanceof DataIntegrityViolationException && !(e instanceof DuplicateKeyException),
+                            e -> new InvalidRequestException("planId", "no plan with this id"))
+                    .then(subscribers.find(workspace, subscriber.id()))
+                    .map(created -> ResponseEntity.created(URI.create("/api/v1/subscribers/" + created.id()))
+                            .body(created));
+        }));
+    }
+
+    @GetMapping("/api/v1/subscribers")
+    @Operation(
+            summary = "List subscribers, optionally by state",
+            description = "Pass nextAfter as after for the next page.")
+    Mono<SubscriberPage> list(
+            @RequestParam(required = false) SubscriberState state,
+            @RequestParam(required = false) UUID after,
+            @RequestParam(required = false) Integer limit) {
+        int size = Pages.limit(limit);
+        return transactions.inCurrentWorkspace(workspace -> subscribers
+                .list(workspace, Optional.ofNullable(state), size + 1, Optional.ofNullable(after))
+                .collectList()
+                .map(items -> items.size() > size
+                        ? new SubscriberPage(
+                                items.subList(0, size), items.get(size - 1).id())
+                        : new SubscriberPage(items, null)));
+    }
+
+    @GetMapping("/api/v1/subscribers/{id}")
+    @Operation(summary = "One subscriber")
+    Mono<Subscriber> get(@PathVariable UUID id) {
+        return transactions.inCurrentWorkspace(workspace -> find(workspace, id));
+    }
+
+    @GetMapping("/api/v1/subscribers/{id}/history")
+    @Operation(summary = "State changes, newest first", description = "Pass nextBefore as before for the next page.")
+    Mono<HistoryPage> history(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Long before,
+            @RequestParam(required = false) Integer limit) {
+        int size = Pages.limit(limit);
+        return transactions.inCurrentWorkspace(workspace -> find(workspace, id)
+                .then(transitions
+                        .history(workspace, id, size + 1, Optional.ofNullable(before))
+                        .collectList())
+                .map(items -> items.size() > size
+                        ? new HistoryPage(
+                                items.subList(0, size), items.get(size - 1).version())
+                        : new HistoryPage(items, null)));
+    }
+
+    @GetMapping("/api/v1/subscribers/{id}/simulate")
+    @Operation(
+            summary = "The state billing would give the subscriber on a date",
+            description = "Assumes nothing is paid" + " or invoiced until then; changes nothing.")
+    Mono<Simulation> simulate(
+            @PathVariable UUID id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
+        return transactions.inCurrentWorkspace(workspace -> transitions.simulate(workspace, id, at));
+    }
+
+    @PostMapping("/api/v1/subscribers/{id}/suspend")
+    @Operation(
+            summary = "Suspend by hand",
+            description = "Restricts the subscriber until restored, whatever billing says.")
+    Mono<SubscriberTransition> suspend(@PathVariable UUID id, @RequestBody @Valid StaffAction action) {
+        return WorkspaceContext.actor()
+                .flatMap(actor -> transactions.inCurrentWorkspace(workspace -> transitions.suspend(
+                        workspace, id, actor, action.reason().strip())));
+    }
+
+    @PostMapping("/api/v1/subscribers/{id}/restore")
+    @Operation(
+            summary = "End a suspension",
+            description = "The subscriber goes where billing says, which may be BLOCKED.")
+    Mono<SubscriberTransition> restore(@PathVariable UUID id, @RequestBody @Valid StaffAction action) {
+        return WorkspaceContext.actor()
+                .flatMap(actor -> transactions.inCurrentWorkspace(workspace -> transitions.restore(
+                        workspace, id, actor, action.reason().strip())));
+    }
+
+    private Mono<Subscriber> find(WorkspaceId workspace, UUID id) {
+        return subscribers.find(workspace, id).switchIfEmpty(Mono.error(new NotFoundException("subscriber")));
+    }
+
+    private Subscriber normalize(NewSubscriber r) {
+        var errors = new FieldErrors();
+        String ipv4 = address(r.staticIpv4(), true, "staticIpv4", errors);
+        String ipv6 = address(r.staticIpv6(), false, "staticIpv6", errors);
+        String prefix = null;
+        if (r.delegatedPrefix() != null && !r.delegatedPrefix().isBlank()) {
+            try {
+                IpNetwork network = IpNetwork.parse(r.delegatedPrefix());
+                if (network.isIpv4() || network.prefixLength() > 64) {
+                    errors.add(
+                            "delegatedPrefix", "must be an IPv6 prefix of /64 or shorter, such as 2001:db8:100::/56");
+                } else {
+                    prefix = network.cidr();
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add("delegatedPrefix", e.getMessage());
+            }
+        }
+        if (r.pppoePassword() != null && r.pppoeUsername() == null) {
+            errors.add("pppoePassword", "needs a pppoeUsername");
+        }
+        errors.throwIfAny();
+        var now = clock.instant();
+        return new Subscriber(
+                UUID.randomUUID(),
+                r.accountNumber().strip(),
+                r.name().strip(),
+                r.email() == null ? null : r.email().strip().toLowerCase(java.util.Locale.ROOT),
+                r.phone(),
+                r.pppoeUsername(),
+                r.pppoePassword() != null,
+                ipv4,
+                ipv6,
+                prefix,
+                r.nasId(),
+                r.planId(),
+                SubscriberState.ACTIVE,
+                0,
+                now,
+                now);
+    }
+
+    private static String address(String text, boolean v4, String field, FieldErrors errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            var address = IpNetwork.parseAddress(text);
+            if (v4 ? !(address instanceof Inet4Address) : !(address instanceof Inet6Address)) {
+                errors.add(field, "must be an " + (v4 ? "IPv4" : "IPv6") + " address");
+                return null;
+            }
+            return io.netty.util.NetUtil.toAddressString(address);
+        } catch (IllegalArgumentException e) {
+            errors.add(field, e.getMessage());
+            return null;
+        }
+    }
+
+    static String passwordContext(WorkspaceId workspace, UUID subscriber) {
+        return "subscriber:" + workspace + ":" + subscriber + ":pppoe";
+    }
+
+    record StaffAction(@NotBlank @Size(max = 500) String reason) {}
+
+    record SubscriberPage(List<Subscriber> items, UUID nextAfter) {}
+
+    record HistoryPage(List<SubscriberTransition> items, Long nextBefore) {}
+}
