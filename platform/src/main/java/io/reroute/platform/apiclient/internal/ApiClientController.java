@@ -46,13 +46,10 @@ class ApiClientController {
             @RequestParam(required = false) UUID after, @RequestParam(required = false) Integer limit) {
         int size = Pages.limit(limit);
         // One more than asked tells whether another page follows.
-        return WorkspaceContext.current().flatMap(workspace -> clients.list(
-                        workspace, size + 1, Optional.ofNullable(after))
-                .collectList()
-                .map(items -> items.size() > size
-                        ? new ApiClientPage(
-                                items.subList(0, size), items.get(size - 1).id())
-                        : new ApiClientPage(items, null)));
+        return WorkspaceContext.current()
+                .flatMap(workspace -> clients.list(workspace, size + 1, Optional.ofNullable(after))
+                        .collectList()
+                        .map(items -> Pages.page(items, size, ApiClient::id, ApiClientPage::new)));
     }
 
     @GetMapping("/api/v1/api-clients/{id}")

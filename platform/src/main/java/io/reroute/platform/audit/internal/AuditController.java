@@ -34,10 +34,7 @@ class AuditController {
         // One more than asked tells whether another page follows.
         return transactions.inCurrentWorkspace(workspace -> audit.list(workspace, size + 1, Optional.ofNullable(before))
                 .collectList()
-                .map(items -> items.size() > size
-                        ? new AuditPage(
-                                items.subList(0, size), items.get(size - 1).id())
-                        : new AuditPage(items, null)));
+                .map(items -> Pages.page(items, size, AuditEvent::id, AuditPage::new)));
     }
 
     record AuditPage(List<AuditEvent> items, Long nextBefore) {}

@@ -107,10 +107,7 @@ class InvoiceController {
                         size + 1,
                         Optional.ofNullable(after))
                 .collectList()
-                .map(items -> items.size() > size
-                        ? new InvoicePage(
-                                items.subList(0, size), items.get(size - 1).id())
-                        : new InvoicePage(items, null)));
+                .map(items -> Pages.page(items, size, Invoice::id, InvoicePage::new)));
     }
 
     @GetMapping("/api/v1/invoices/{id}")

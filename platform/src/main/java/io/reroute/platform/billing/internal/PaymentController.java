@@ -110,10 +110,7 @@ class PaymentController {
         return transactions.inCurrentWorkspace(workspace -> billing.listPayments(
                         workspace, Optional.ofNullable(subscriberId), size + 1, Optional.ofNullable(after))
                 .collectList()
-                .map(items -> items.size() > size
-                        ? new PaymentPage(
-                                items.subList(0, size), items.get(size - 1).id())
-                        : new PaymentPage(items, null)));
+                .map(items -> Pages.page(items, size, Payment::id, PaymentPage::new)));
     }
 
     @GetMapping("/api/v1/payments/{id}")

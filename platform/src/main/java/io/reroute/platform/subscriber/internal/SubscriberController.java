@@ -111,10 +111,7 @@ class SubscriberController {
         return transactions.inCurrentWorkspace(workspace -> subscribers
                 .list(workspace, Optional.ofNullable(state), size + 1, Optional.ofNullable(after))
                 .collectList()
-                .map(items -> items.size() > size
-                        ? new SubscriberPage(
-                                items.subList(0, size), items.get(size - 1).id())
-                        : new SubscriberPage(items, null)));
+                .map(items -> Pages.page(items, size, Subscriber::id, SubscriberPage::new)));
     }
 
     @GetMapping("/api/v1/subscribers/{id}")
@@ -134,10 +131,7 @@ class SubscriberController {
                 .then(transitions
                         .history(workspace, id, size + 1, Optional.ofNullable(before))
                         .collectList())
-                .map(items -> items.size() > size
-                        ? new HistoryPage(
-                                items.subList(0, size), items.get(size - 1).version())
-                        : new HistoryPage(items, null)));
+                .map(items -> Pages.page(items, size, SubscriberTransition::version, HistoryPage::new)));
     }
 
     @GetMapping("/api/v1/subscribers/{id}/simulate")
