@@ -57,6 +57,19 @@ public record IpNetwork(InetAddress address, int prefixLength) {
         }
     }
 
+    /**
+     * The canonical text (compressed IPv6) of an address literal of the given family, or an
+     * IllegalArgumentException saying what is wrong with it.
+     */
+    public static String canonicalAddress(String text, Class<? extends InetAddress> family) {
+        InetAddress address = parseAddress(text);
+        if (!family.isInstance(address)) {
+            throw new IllegalArgumentException(
+                    "must be an " + (family == java.net.Inet4Address.class ? "IPv4" : "IPv6") + " address");
+        }
+        return NetUtil.toAddressString(address);
+    }
+
     public boolean isIpv4() {
         return address.getAddress().length == 4;
     }

@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -169,8 +170,10 @@ class SubscriberController {
 
     private Subscriber normalize(NewSubscriber r) {
         var errors = new FieldErrors();
-        String ipv4 = address(r.staticIpv4(), true, "staticIpv4", errors);
-        String ipv6 = address(r.staticIpv6(), false, "staticIpv6", errors);
+        String ipv4 = errors.parse(
+                "staticIpv4", r.staticIpv4(), text -> IpNetwork.canonicalAddress(text, Inet4Address.class));
+        String ipv6 = errors.parse(
+                "staticIpv6", r.staticIpv6(), text -> IpNetwork.canonicalAddress(text, Inet6Address.class));
         String prefix = null;
         if (r.delegatedPrefix() != null && !r.delegatedPrefix().isBlank()) {
             try {
@@ -194,7 +197,7 @@ class SubscriberController {
                 UUID.randomUUID(),
                 r.accountNumber().strip(),
                 r.name().strip(),
-                r.email() == null ? null : r.email().strip().toLowerCase(java.util.Locale.ROOT),
+                r.email() == null ? null : r.email().strip().toLowerCase(Locale.ROOT),
                 r.phone(),
                 r.pppoeUsername(),
                 r.pppoePassword() != null,
@@ -207,23 +210,6 @@ class SubscriberController {
                 0,
                 now,
                 now);
-    }
-
-    private static String address(String text, boolean v4, String field, FieldErrors errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            var address = IpNetwork.parseAddress(text);
-            if (v4 ? !(address instanceof Inet4Address) : !(address instanceof Inet6Address)) {
-                errors.add(field, "must be an " + (v4 ? "IPv4" : "IPv6") + " address");
-                return null;
-            }
-            return io.netty.util.NetUtil.toAddressString(address);
-        } catch (IllegalArgumentException e) {
-            errors.add(field, e.getMessage());
-            return null;
-        }
     }
 
     static String passwordContext(WorkspaceId workspace, UUID subscriber) {

@@ -1,6 +1,5 @@
 package io.reroute.platform.workspace.internal;
 
-import io.netty.util.NetUtil;
 import io.reroute.platform.net.HostName;
 import io.reroute.platform.net.IpNetwork;
 import io.reroute.platform.web.FieldErrors;
@@ -11,7 +10,6 @@ import io.reroute.platform.workspace.MailSender;
 import io.reroute.platform.workspace.SettingsUpdate;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -27,17 +25,13 @@ final class SettingsRules {
     /** Returns the update in canonical form, or throws with every problem found. */
     static SettingsUpdate normalize(SettingsUpdate update) {
         var errors = new FieldErrors();
-        String host = null;
-        if (update.reminderHost() != null && !update.reminderHost().isBlank()) {
-            try {
-                host = HostName.parse(update.reminderHost()).value();
-            } catch (IllegalArgumentException e) {
-                errors.add("reminderHost", e.getMessage());
-            }
-        }
+        String host = errors.parse("reminderHost", update.reminderHost(), text -> HostName.parse(text)
+                .value());
         LandingAddresses landing = update.landing() != null ? update.landing() : new LandingAddresses(null, null);
-        String ipv4 = address(landing.ipv4(), Inet4Address.class, "landing.ipv4", errors);
-        String ipv6 = address(landing.ipv6(), Inet6Address.class, "landing.ipv6", errors);
+        String ipv4 = errors.parse(
+                "landing.ipv4", landing.ipv4(), text -> IpNetwork.canonicalAddress(text, Inet4Address.class));
+        String ipv6 = errors.parse(
+                "landing.ipv6", landing.ipv6(), text -> IpNetwork.canonicalAddress(text, Inet6Address.class));
         Branding branding = update.branding();
         String logo = blankToNull(branding.logoUrl());
         if (logo != null && !isHttpsUrl(logo)) {
@@ -73,23 +67,6 @@ final class SettingsRules {
                         thresholds.blockAfterDays(),
                         // Stored as numeric(14,2); the same scale keeps 15 and 15.00 from looking like a change.
                         thresholds.minimumAmountToBlock().setScale(2)));
-    }
-
-    private static String address(String text, Class<? extends InetAddress> family, String field, FieldErrors errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            InetAddress address = IpNetwork.parseAddress(text);
-            if (!family.isInstance(address)) {
-                errors.add(field, "must be an " + (family == Inet4Address.class ? "IPv4" : "IPv6") + " address");
-                return null;
-            }
-            return NetUtil.toAddressString(address);
-        } catch (IllegalArgumentException e) {
-            errors.add(field, e.getMessage());
-            return null;
-        }
     }
 
     private static boolean isHttpsUrl(String text) {
