@@ -11,13 +11,13 @@ import io.reroute.platform.web.FieldErrors;
 import io.reroute.platform.web.NotFoundException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** API clients: machine credentials of one workspace for the client-credentials grant. */
@@ -101,11 +101,9 @@ public class ApiClients {
                 .thenReturn(new CreatedApiClient(client, secret)));
     }
 
-    public Flux<ApiClient> list(WorkspaceId workspace, int limit, Optional<UUID> after) {
-        return transactions
-                .inWorkspace(
-                        workspace, () -> clients.list(workspace, limit, after).collectList())
-                .flatMapMany(Flux::fromIterable);
+    public Mono<List<ApiClient>> list(WorkspaceId workspace, int limit, Optional<UUID> after) {
+        return transactions.inWorkspace(
+                workspace, () -> clients.list(workspace, limit, after).collectList());
     }
 
     public Mono<ApiClient> get(WorkspaceId workspace, UUID id) {

@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,13 +27,6 @@ public class WorkspaceTransactions {
     /** Runs {@code work} in a transaction bound to the workspace of the current request. */
     public <T> Mono<T> inCurrentWorkspace(Function<WorkspaceId, Mono<T>> work) {
         return WorkspaceContext.current().flatMap(workspace -> inWorkspace(workspace, () -> work.apply(workspace)));
-    }
-
-    /** Like {@link #inCurrentWorkspace} for a stream of results. */
-    public <T> Flux<T> streamInCurrentWorkspace(Function<WorkspaceId, Flux<T>> work) {
-        return WorkspaceContext.current()
-                .flatMapMany(workspace ->
-                        transactional.transactional(bind(workspace).thenMany(Flux.defer(() -> work.apply(workspace)))));
     }
 
     /**

@@ -48,7 +48,6 @@ class ApiClientController {
         // One more than asked tells whether another page follows.
         return WorkspaceContext.current()
                 .flatMap(workspace -> clients.list(workspace, size + 1, Optional.ofNullable(after))
-                        .collectList()
                         .map(items -> Pages.page(items, size, ApiClient::id, ApiClientPage::new)));
     }
 
