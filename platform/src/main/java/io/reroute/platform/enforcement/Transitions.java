@@ -33,10 +33,9 @@ public class Transitions {
     /** Applies what billing calls for today; empty when the subscriber already stands there. */
     public Mono<Optional<SubscriberTransition>> reevaluate(WorkspaceId workspace, UUID subscriber, Actor actor) {
         LocalDate today = today();
-        return lock(workspace, subscriber).flatMap(locked -> Mono.zip(
-                        repository.overdue(workspace, subscriber, today), repository.thresholds(workspace))
-                .flatMap(t -> {
-                    var decision = EnforcementPolicy.decide(locked.state(), t.getT1(), t.getT2(), today);
+        return lock(workspace, subscriber).flatMap(locked -> assess(workspace, subscriber, locked.state(), today)
+                .flatMap(assessment -> {
+                    var decision = assessment.decision();
                     if (decision.state() == locked.state()) {
                         return Mono.just(Optional.<SubscriberTransition>empty());
                     }
@@ -74,17 +73,16 @@ public class Transitions {
                 return Mono.error(new ConflictException(
                         "only a suspended subscriber can be restored; this one is " + locked.state()));
             }
-            return Mono.zip(repository.overdue(workspace, subscriber, today), repository.thresholds(workspace))
-                    .flatMap(t -> {
-                        var decision = EnforcementPolicy.decide(SubscriberState.ACTIVE, t.getT1(), t.getT2(), today);
-                        return repository.record(
-                                workspace,
-                                locked,
-                                decision.state(),
-                                "restored by staff: " + reason + "; " + decision.reason(),
-                                actor.subject(),
-                                clock.instant());
-                    });
+            return assess(workspace, subscriber, SubscriberState.ACTIVE, today).flatMap(assessment -> {
+                var decision = assessment.decision();
+                return repository.record(
+                        workspace,
+                        locked,
+                        decision.state(),
+                        "restored by staff: " + reason + "; " + decision.reason(),
+                        actor.subject(),
+                        clock.instant());
+            });
         });
     }
 
@@ -93,18 +91,14 @@ public class Transitions {
         return repository
                 .find(workspace, subscriber, false)
                 .switchIfEmpty(Mono.error(new NotFoundException("subscriber")))
-                .flatMap(locked -> Mono.zip(
-                                repository.overdue(workspace, subscriber, day), repository.thresholds(workspace))
-                        .map(t -> {
-                            var decision = EnforcementPolicy.decide(locked.state(), t.getT1(), t.getT2(), day);
-                            return new Simulation(
-                                    day,
-                                    locked.state(),
-                                    decision.state(),
-                                    decision.reason(),
-                                    t.getT1().amount(),
-                                    t.getT1().daysOverdue(day));
-                        }));
+                .flatMap(locked -> assess(workspace, subscriber, locked.state(), day)
+                        .map(assessment -> new Simulation(
+                                day,
+                                locked.state(),
+                                assessment.decision().state(),
+                                assessment.decision().reason(),
+                                assessment.overdue().amount(),
+                                assessment.overdue().daysOverdue(day))));
     }
 
     /** The subscriber's state changes, newest first. */
@@ -117,6 +111,14 @@ public class Transitions {
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
+
+    /** What billing decides for a subscriber standing at {@code current} on {@code day}, and what is overdue. */
+    private Mono<Assessment> assess(WorkspaceId workspace, UUID subscriber, SubscriberState current, LocalDate day) {
+        return Mono.zip(repository.overdue(workspace, subscriber, day), repository.thresholds(workspace))
+                .map(t -> new Assessment(EnforcementPolicy.decide(current, t.getT1(), t.getT2(), day), t.getT1()));
+    }
+
+    private record Assessment(EnforcementPolicy.Decision decision, OverdueBalance overdue) {}
 
     private Mono<LockedSubscriber> lock(WorkspaceId workspace, UUID subscriber) {
         return repository

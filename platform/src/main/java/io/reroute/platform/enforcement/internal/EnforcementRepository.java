@@ -1,6 +1,7 @@
 package io.reroute.platform.enforcement.internal;
 
 import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
 import io.reroute.platform.enforcement.OverdueBalance;
 import io.reroute.platform.enforcement.SubscriberState;
 import io.reroute.platform.enforcement.SubscriberTransition;
@@ -35,37 +36,70 @@ public class EnforcementRepository {
         this.json = json;
     }
 
+    private static final String SUBSCRIBER_COLUMNS = "s.id, s.account_number, s.state, s.state_version, w.region,"
+            + " s.pppoe_username, host(s.static_ipv4) AS ipv4, host(s.static_ipv6) AS ipv6,"
+            + " s.delegated_prefix::text AS prefix";
+
+    /** Open invoices of one subscriber due before {@code :day}; the placeholders name the subscriber. */
+    private static final String OVERDUE = "SELECT coalesce(sum(i.amount), 0) AS amount, min(i.due_date) AS oldest"
+            + " FROM invoice i WHERE i.workspace_id = %s AND i.subscriber_id = %s AND i.status = 'OPEN'"
+            + " AND i.due_date < :day";
+
     /** The subscriber's enforcement view; with {@code lock}, the row stays locked until the transaction ends. */
     public Mono<LockedSubscriber> find(WorkspaceId workspace, UUID subscriber, boolean lock) {
-        return db.sql("SELECT s.id, s.account_number, s.state, s.state_version, w.region, s.pppoe_username,"
-                        + " host(s.static_ipv4) AS ipv4, host(s.static_ipv6) AS ipv6, s.delegated_prefix::text AS prefix"
-                        + " FROM subscriber s JOIN workspace w ON w.id = s.workspace_id"
+        return db.sql("SELECT " + SUBSCRIBER_COLUMNS + " FROM subscriber s JOIN workspace w ON w.id = s.workspace_id"
                         + " WHERE s.workspace_id = :workspace AND s.id = :id" + (lock ? " FOR UPDATE OF s" : ""))
                 .bind("workspace", workspace.value())
                 .bind("id", subscriber)
-                .map(row -> new LockedSubscriber(
-                        row.get("id", UUID.class),
-                        row.get("account_number", String.class),
-                        SubscriberState.valueOf(row.get("state", String.class)),
-                        row.get("state_version", Long.class),
-                        row.get("region", String.class),
-                        row.get("pppoe_username", String.class),
-                        row.get("ipv4", String.class),
-                        row.get("ipv6", String.class),
-                        row.get("prefix", String.class)))
+                .map(EnforcementRepository::readSubscriber)
                 .one();
     }
 
     /** Open invoices due before {@code day}. */
     public Mono<OverdueBalance> overdue(WorkspaceId workspace, UUID subscriber, LocalDate day) {
-        return db.sql(
-                        "SELECT coalesce(sum(amount), 0) AS amount, min(due_date) AS oldest FROM invoice"
-                                + " WHERE workspace_id = :workspace AND subscriber_id = :id AND status = 'OPEN' AND due_date < :day")
+        return db.sql(OVERDUE.formatted(":workspace", ":id"))
                 .bind("workspace", workspace.value())
                 .bind("id", subscriber)
                 .bind("day", day)
-                .map(row -> new OverdueBalance(row.get("amount", BigDecimal.class), row.get("oldest", LocalDate.class)))
+                .map(EnforcementRepository::readOverdue)
                 .one();
+    }
+
+    /**
+     * The next {@code limit} subscribers after {@code after} that billing may move (anyone not ACTIVE,
+     * and ACTIVE ones with something overdue), with their overdue balance, locked; rows another
+     * transaction holds are skipped.
+     */
+    public Flux<Candidate> lockCandidates(WorkspaceId workspace, LocalDate day, UUID after, int limit) {
+        return db.sql("SELECT " + SUBSCRIBER_COLUMNS + ", o.amount, o.oldest"
+                        + " FROM subscriber s JOIN workspace w ON w.id = s.workspace_id"
+                        + " CROSS JOIN LATERAL (" + OVERDUE.formatted("s.workspace_id", "s.id") + ") o"
+                        + " WHERE s.workspace_id = :workspace AND s.id > :after"
+                        + " AND s.state IN ('ACTIVE', 'WARNED', 'BLOCKED') AND (s.state <> 'ACTIVE' OR o.oldest IS NOT NULL)"
+                        + " ORDER BY s.id LIMIT :limit FOR UPDATE OF s SKIP LOCKED")
+                .bind("workspace", workspace.value())
+                .bind("day", day)
+                .bind("after", after)
+                .bind("limit", limit)
+                .map(row -> new Candidate(readSubscriber(row), readOverdue(row)))
+                .all();
+    }
+
+    private static LockedSubscriber readSubscriber(Readable row) {
+        return new LockedSubscriber(
+                row.get("id", UUID.class),
+                row.get("account_number", String.class),
+                SubscriberState.valueOf(row.get("state", String.class)),
+                row.get("state_version", Long.class),
+                row.get("region", String.class),
+                row.get("pppoe_username", String.class),
+                row.get("ipv4", String.class),
+                row.get("ipv6", String.class),
+                row.get("prefix", String.class));
+    }
+
+    private static OverdueBalance readOverdue(Readable row) {
+        return new OverdueBalance(row.get("amount", BigDecimal.class), row.get("oldest", LocalDate.class));
     }
 
     public Mono<EnforcementThresholds> thresholds(WorkspaceId workspace) {
@@ -175,6 +209,9 @@ public class EnforcementRepository {
         payload.put("delegatedPrefix", s.delegatedPrefix());
         return payload;
     }
+
+    /** A subscriber the scheduler may move, with what is overdue. */
+    public record Candidate(LockedSubscriber subscriber, OverdueBalance overdue) {}
 
     /** The enforcement-relevant part of a subscriber, read under a row lock. */
     public record LockedSubscriber(

@@ -1,15 +1,12 @@
 package io.reroute.platform.enforcement.internal;
 
 import io.reroute.platform.enforcement.EnforcementPolicy;
-import io.reroute.platform.enforcement.OverdueBalance;
-import io.reroute.platform.enforcement.SubscriberState;
 import io.reroute.platform.enforcement.Transitions;
-import io.reroute.platform.enforcement.internal.EnforcementRepository.LockedSubscriber;
+import io.reroute.platform.enforcement.internal.EnforcementRepository.Candidate;
 import io.reroute.platform.tenancy.Actor;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
 import io.reroute.platform.workspace.EnforcementThresholds;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -90,8 +87,8 @@ public class OverdueEvaluation {
 
     private Mono<BatchResult> batch(WorkspaceId workspace, LocalDate today, UUID after) {
         return transactions.inWorkspace(
-                workspace,
-                () -> repository.thresholds(workspace).flatMap(thresholds -> candidates(workspace, today, after)
+                workspace, () -> repository.thresholds(workspace).flatMap(thresholds -> repository
+                        .lockCandidates(workspace, today, after, BATCH)
                         .collectList()
                         .flatMap(rows -> Flux.fromIterable(rows)
                                 .concatMap(row -> apply(workspace, thresholds, today, row))
@@ -119,39 +116,6 @@ public class OverdueEvaluation {
                         clock.instant())
                 .thenReturn(1L);
     }
-
-    /** The next batch of subscribers billing may move, locked; rows another transaction holds are skipped. */
-    private Flux<Candidate> candidates(WorkspaceId workspace, LocalDate today, UUID after) {
-        return db.sql("SELECT s.id, s.account_number, s.state, s.state_version, w.region, s.pppoe_username,"
-                        + " host(s.static_ipv4) AS ipv4, host(s.static_ipv6) AS ipv6, s.delegated_prefix::text AS prefix,"
-                        + " o.amount, o.oldest"
-                        + " FROM subscriber s JOIN workspace w ON w.id = s.workspace_id"
-                        + " CROSS JOIN LATERAL (SELECT coalesce(sum(i.amount), 0) AS amount, min(i.due_date) AS oldest"
-                        + "   FROM invoice i WHERE i.workspace_id = s.workspace_id AND i.subscriber_id = s.id"
-                        + "   AND i.status = 'OPEN' AND i.due_date < :today) o"
-                        + " WHERE s.workspace_id = :workspace AND s.id > :after"
-                        + " AND s.state IN ('ACTIVE', 'WARNED', 'BLOCKED') AND (s.state <> 'ACTIVE' OR o.oldest IS NOT NULL)"
-                        + " ORDER BY s.id LIMIT :batch FOR UPDATE OF s SKIP LOCKED")
-                .bind("workspace", workspace.value())
-                .bind("today", today)
-                .bind("after", after)
-                .bind("batch", BATCH)
-                .map(row -> new Candidate(
-                        new LockedSubscriber(
-                                row.get("id", UUID.class),
-                                row.get("account_number", String.class),
-                                SubscriberState.valueOf(row.get("state", String.class)),
-                                row.get("state_version", Long.class),
-                                row.get("region", String.class),
-                                row.get("pppoe_username", String.class),
-                                row.get("ipv4", String.class),
-                                row.get("ipv6", String.class),
-                                row.get("prefix", String.class)),
-                        new OverdueBalance(row.get("amount", BigDecimal.class), row.get("oldest", LocalDate.class))))
-                .all();
-    }
-
-    private record Candidate(LockedSubscriber subscriber, OverdueBalance overdue) {}
 
     private record BatchResult(int size, UUID lastId, long changed) {}
 }
