@@ -66,11 +66,11 @@ class TokenEndpoint {
                         "only grant_type=client_credentials is supported"));
             }
             return throttle.check(credentials.clientId())
-                    .flatMap(retryAfter -> retryAfter.isPresent()
-                            ? Mono.just(tooManyAttempts(retryAfter.get()))
+                    .flatMap(standing -> standing.lockedOut()
+                            ? Mono.just(tooManyAttempts(standing.retryAfterSeconds()))
                             : clients.authenticate(credentials.clientId(), credentials.secret())
                                     .flatMap(client -> grant(client, form.getFirst("scope")))
-                                    .switchIfEmpty(Mono.defer(() -> throttle.recordFailure(credentials.clientId())
+                                    .switchIfEmpty(Mono.defer(() -> throttle.recordFailure(standing)
                                             .thenReturn(invalidClient(credentials.basic())))));
         });
     }

@@ -2,7 +2,6 @@ package io.reroute.platform.token.internal;
 
 import io.reroute.platform.apiclient.ApiClients;
 import java.time.Duration;
-import java.util.Optional;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -26,26 +25,37 @@ class TokenThrottle {
         this.clients = clients;
     }
 
-    /** Seconds to wait when the client is locked out, empty when it may try. */
-    Mono<Optional<Long>> check(String clientId) {
-        return key(clientId)
+    /**
+     * Where the client stands, from one lookup of its workspace: locked out (with seconds to wait),
+     * or free to try, in which case a failure is recorded against the same counter.
+     */
+    Mono<Standing> check(String clientId) {
+        return clients.workspaceOf(clientId)
+                .map(workspace -> "ws:" + workspace + ":token-failures:" + clientId)
                 .flatMap(key -> redis.opsForValue()
                         .get(key)
                         .flatMap(count -> Integer.parseInt(count) < MAX_FAILURES
-                                ? Mono.just(Optional.<Long>empty())
-                                : redis.getExpire(key).map(ttl -> Optional.of(Math.max(1, ttl.toSeconds())))))
-                .defaultIfEmpty(Optional.empty());
+                                ? Mono.just(new Standing(key, 0))
+                                : redis.getExpire(key).map(ttl -> new Standing(key, Math.max(1, ttl.toSeconds()))))
+                        .defaultIfEmpty(new Standing(key, 0)))
+                .defaultIfEmpty(new Standing(null, 0));
     }
 
-    Mono<Void> recordFailure(String clientId) {
-        return key(clientId)
-                .flatMap(key -> redis.opsForValue()
-                        .increment(key)
-                        .flatMap(count -> count == 1 ? redis.expire(key, WINDOW) : Mono.just(true)))
+    Mono<Void> recordFailure(Standing standing) {
+        if (standing.key() == null) {
+            return Mono.empty();
+        }
+        return redis.opsForValue()
+                .increment(standing.key())
+                .flatMap(count -> count == 1 ? redis.expire(standing.key(), WINDOW) : Mono.just(true))
                 .then();
     }
 
-    private Mono<String> key(String clientId) {
-        return clients.workspaceOf(clientId).map(workspace -> "ws:" + workspace + ":token-failures:" + clientId);
+    /** The client's failure counter ({@code null} for an unknown client) and seconds it must wait (0: none). */
+    record Standing(String key, long retryAfterSeconds) {
+
+        boolean lockedOut() {
+            return retryAfterSeconds > 0;
+        }
     }
 }
