@@ -78,21 +78,20 @@ class SchemaMigrationIT {
                     assertThat(rs.getString(2)).as(rs.getString(1)).isEqualTo("NO");
                     assertThat(rs.getString(3)).as(rs.getString(1)).isNull();
                 }
-                assertThat(count).isEqualTo(11);
+                assertThat(count).isEqualTo(14);
             }
             try (var rs = owner.createStatement()
                     .executeQuery(
                             "SELECT indexrelid::regclass, a.attname FROM pg_index i"
                                     + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]"
-                                    + " WHERE i.indrelid::regclass::text IN ('workspace_settings', 'allowlist_entry', 'api_client', 'audit_event', 'plan', 'subscriber', 'invoice', 'payment', 'subscriber_transition', 'outbox_event', 'idempotency_record')")) {
+                                    + " WHERE i.indrelid IN (SELECT attrelid FROM pg_attribute WHERE attname = 'workspace_id')")) {
                 while (rs.next()) {
                     String index = rs.getString(1);
-                    // Global by design: they find the workspace from a credential or a host name, or
-                    // let the relay drain a region across workspaces.
+                    // Global by design: they find the workspace from a credential, a host name or a key id.
                     if (!List.of(
                                     "api_client_client_id_key",
                                     "workspace_settings_reminder_host_key",
-                                    "outbox_event_unpublished_idx")
+                                    "link_signing_key_kid_key")
                             .contains(index)) {
                         assertThat(rs.getString(2)).as(index).isEqualTo("workspace_id");
                     }

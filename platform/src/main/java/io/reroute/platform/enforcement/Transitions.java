@@ -1,6 +1,7 @@
 package io.reroute.platform.enforcement;
 
 import io.reroute.platform.enforcement.internal.EnforcementRepository;
+import io.reroute.platform.enforcement.internal.EnforcementRepository.Change;
 import io.reroute.platform.enforcement.internal.EnforcementRepository.LockedSubscriber;
 import io.reroute.platform.tenancy.Actor;
 import io.reroute.platform.tenancy.WorkspaceId;
@@ -9,6 +10,7 @@ import io.reroute.platform.web.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -39,14 +41,7 @@ public class Transitions {
                     if (decision.state() == locked.state()) {
                         return Mono.just(Optional.<SubscriberTransition>empty());
                     }
-                    return repository
-                            .record(
-                                    workspace,
-                                    locked,
-                                    decision.state(),
-                                    decision.reason(),
-                                    actor.subject(),
-                                    clock.instant())
+                    return record(workspace, locked, decision.state(), decision.reason(), actor)
                             .map(Optional::of);
                 }));
     }
@@ -56,13 +51,7 @@ public class Transitions {
         return lock(workspace, subscriber)
                 .flatMap(locked -> locked.state() == SubscriberState.SUSPENDED
                         ? Mono.error(new ConflictException("the subscriber is already suspended"))
-                        : repository.record(
-                                workspace,
-                                locked,
-                                SubscriberState.SUSPENDED,
-                                "suspended by staff: " + reason,
-                                actor.subject(),
-                                clock.instant()));
+                        : record(workspace, locked, SubscriberState.SUSPENDED, "suspended by staff: " + reason, actor));
     }
 
     /** Ends a staff suspension; the subscriber goes where billing says (which may still be blocked). */
@@ -75,13 +64,12 @@ public class Transitions {
             }
             return assess(workspace, subscriber, SubscriberState.ACTIVE, today).flatMap(assessment -> {
                 var decision = assessment.decision();
-                return repository.record(
+                return record(
                         workspace,
                         locked,
                         decision.state(),
                         "restored by staff: " + reason + "; " + decision.reason(),
-                        actor.subject(),
-                        clock.instant());
+                        actor);
             });
         });
     }
@@ -119,6 +107,13 @@ public class Transitions {
     }
 
     private record Assessment(EnforcementPolicy.Decision decision, OverdueBalance overdue) {}
+
+    private Mono<SubscriberTransition> record(
+            WorkspaceId workspace, LockedSubscriber locked, SubscriberState to, String reason, Actor actor) {
+        return repository
+                .recordAll(workspace, List.of(new Change(locked, to, reason)), actor.subject(), clock.instant())
+                .map(List::getFirst);
+    }
 
     private Mono<LockedSubscriber> lock(WorkspaceId workspace, UUID subscriber) {
         return repository

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,6 +36,11 @@ public class WorkspaceTransactions {
      */
     public <T> Mono<T> inWorkspace(WorkspaceId workspace, Supplier<Mono<T>> work) {
         return transactional.transactional(bind(workspace).then(Mono.defer(work)));
+    }
+
+    /** Streams {@code work}'s rows from one transaction bound to {@code workspace}, for long reads. */
+    public <T> Flux<T> streamInWorkspace(WorkspaceId workspace, Supplier<Flux<T>> work) {
+        return transactional.transactional(bind(workspace).thenMany(Flux.defer(work)));
     }
 
     private Mono<Void> bind(WorkspaceId workspace) {

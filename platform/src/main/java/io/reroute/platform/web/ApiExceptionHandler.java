@@ -62,6 +62,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    Mono<ResponseEntity<Object>> unprocessable(UnprocessableException e, ServerWebExchange exchange) {
+        var problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.type(), e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return respond(problem, exchange);
+    }
+
+    @ExceptionHandler
     Mono<ResponseEntity<Object>> invalid(InvalidRequestException e, ServerWebExchange exchange) {
         return respond(invalidFields(e.errors()), exchange);
     }

@@ -14,6 +14,11 @@ public final class BillingFixtures {
 
     /** A subscriber on a plan of its own, with PPPoE credentials; returns its id. */
     public static String subscriber(TestWorkspace w, String account) {
+        return subscriber(w, account, Map.of());
+    }
+
+    /** As {@link #subscriber(TestWorkspace, String)}, with more fields (email, staticIpv4...). */
+    public static String subscriber(TestWorkspace w, String account, Map<String, Object> more) {
         String plan = JsonPath.read(
                 w.client()
                         .post()
@@ -44,17 +49,19 @@ public final class BillingFixtures {
                         .post()
                         .uri("/api/v1/subscribers")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of(
-                                "accountNumber",
-                                account,
-                                "name",
-                                "Subscriber " + account,
-                                "planId",
-                                plan,
-                                "pppoeUsername",
-                                account.toLowerCase() + "@isp",
-                                "pppoePassword",
-                                "secret-" + account))
+                        .bodyValue(with(
+                                more,
+                                Map.of(
+                                        "accountNumber",
+                                        account,
+                                        "name",
+                                        "Subscriber " + account,
+                                        "planId",
+                                        plan,
+                                        "pppoeUsername",
+                                        account.toLowerCase() + "@isp",
+                                        "pppoePassword",
+                                        "secret-" + account)))
                         .exchange()
                         .expectStatus()
                         .isCreated()
@@ -62,6 +69,12 @@ public final class BillingFixtures {
                         .returnResult()
                         .getResponseBody(),
                 "$.id");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> more, Map<String, Object> base) {
+        var all = new java.util.HashMap<String, Object>(base);
+        all.putAll(more);
+        return all;
     }
 
     public static String invoice(TestWorkspace w, String subscriber, String number, String amount, LocalDate due) {

@@ -41,9 +41,14 @@ public final class ManagedWorkspaces implements BeforeAllCallback, AfterAllCallb
     }
 
     public TestWorkspace create() {
+        return create("eu-west");
+    }
+
+    /** A workspace in {@code region}; tests that read a region's stream use a region of their own. */
+    public TestWorkspace create(String region) {
         String slug = "ws-" + UUID.randomUUID().toString().substring(0, 12);
         var workspace = context.getBean(WorkspaceProvisioning.class)
-                .provision(new NewWorkspace(slug, "ISP " + slug, "eu-west", "EUR"), FIXTURE)
+                .provision(new NewWorkspace(slug, "ISP " + slug, region, "EUR"), FIXTURE)
                 .block();
         String secret = "test-secret-" + UUID.randomUUID() + UUID.randomUUID();
         var client = context.getBean(ApiClients.class)

@@ -30,8 +30,14 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                         "spring.flyway.placeholders.app_role=" + db.appUsername(),
                         "spring.data.redis.url=" + infrastructure.redisUrl(),
                         "reroute.secrets.key=" + SECRETS_KEY,
-                        // Tests run the scheduler's evaluation themselves, on a clock they move.
-                        "reroute.enforcement.scheduler-enabled=false")
+                        "reroute.internal.gateway-credentials=" + InternalCredentials.GATEWAY_CREDENTIALS,
+                        "reroute.internal.portal-secret=" + InternalCredentials.PORTAL_SECRET,
+                        "spring.mail.host=127.0.0.1",
+                        "spring.mail.port=" + TestMailServer.port(),
+                        // Tests run the scheduler, the relay and the mail dispatcher themselves, on a clock they move.
+                        "reroute.enforcement.scheduler-enabled=false",
+                        "reroute.outbox.relay-enabled=false",
+                        "reroute.notifications.dispatcher-enabled=false")
                 .applyTo(context);
     }
 }

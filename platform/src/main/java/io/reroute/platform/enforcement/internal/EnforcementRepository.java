@@ -1,15 +1,19 @@
 package io.reroute.platform.enforcement.internal;
 
-import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import io.reroute.platform.enforcement.EnforcementState;
 import io.reroute.platform.enforcement.OverdueBalance;
+import io.reroute.platform.enforcement.StateChangedEvent;
 import io.reroute.platform.enforcement.SubscriberState;
 import io.reroute.platform.enforcement.SubscriberTransition;
+import io.reroute.platform.notification.NotificationQueue;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.workspace.EnforcementThresholds;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,19 +30,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class EnforcementRepository {
 
-    static final String STATE_CHANGED = "subscriber.state-changed";
-
     private final DatabaseClient db;
     private final JsonMapper json;
+    private final NotificationQueue notifications;
 
-    public EnforcementRepository(DatabaseClient db, JsonMapper json) {
+    public EnforcementRepository(DatabaseClient db, JsonMapper json, NotificationQueue notifications) {
         this.db = db;
         this.json = json;
+        this.notifications = notifications;
     }
 
     private static final String SUBSCRIBER_COLUMNS = "s.id, s.account_number, s.state, s.state_version, w.region,"
             + " s.pppoe_username, host(s.static_ipv4) AS ipv4, host(s.static_ipv6) AS ipv6,"
-            + " s.delegated_prefix::text AS prefix";
+            + " s.delegated_prefix::text AS prefix, s.nas_id";
 
     /** Open invoices of one subscriber due before {@code :day}; the placeholders name the subscriber. */
     private static final String OVERDUE = "SELECT coalesce(sum(i.amount), 0) AS amount, min(i.due_date) AS oldest"
@@ -53,6 +57,19 @@ public class EnforcementRepository {
                 .bind("id", subscriber)
                 .map(EnforcementRepository::readSubscriber)
                 .one();
+    }
+
+    /** Every subscriber's enforcement state, by id, fetched in chunks so a large workspace streams. */
+    public Flux<EnforcementState> states(WorkspaceId workspace) {
+        return db.sql("SELECT " + SUBSCRIBER_COLUMNS + " FROM subscriber s JOIN workspace w ON w.id = s.workspace_id"
+                        + " WHERE s.workspace_id = :workspace ORDER BY s.id")
+                .bind("workspace", workspace.value())
+                .filter((statement, next) -> next.execute(statement.fetchSize(1000)))
+                .map(row -> {
+                    var s = readSubscriber(row);
+                    return s.toState(workspace, s.version(), s.state());
+                })
+                .all();
     }
 
     /** Open invoices due before {@code day}. */
@@ -95,7 +112,8 @@ public class EnforcementRepository {
                 row.get("pppoe_username", String.class),
                 row.get("ipv4", String.class),
                 row.get("ipv6", String.class),
-                row.get("prefix", String.class));
+                row.get("prefix", String.class),
+                row.get("nas_id", UUID.class));
     }
 
     private static OverdueBalance readOverdue(Readable row) {
@@ -114,59 +132,91 @@ public class EnforcementRepository {
     }
 
     /**
-     * Moves the subscriber to {@code to}: the new state and version, the history row and the outbox
-     * event, all in the caller's transaction.
+     * Moves each subscriber to its new state: the new state and version, the history rows, the outbox
+     * events and the notifications they call for, in a constant number of statements, all in the
+     * caller's transaction. The subscribers must be locked by that transaction.
      */
-    public Mono<SubscriberTransition> record(
-            WorkspaceId workspace,
-            LockedSubscriber subscriber,
-            SubscriberState to,
-            String reason,
-            String actor,
-            Instant at) {
-        long version = subscriber.version() + 1;
-        var transition = new SubscriberTransition(version, subscriber.state(), to, reason, actor, at);
-        return db.sql(
-                        "UPDATE subscriber SET state = :state, state_version = :version, state_changed_at = :at, updated_at = :at"
-                                + " WHERE workspace_id = :workspace AND id = :id AND state_version = :previous")
-                .bind("state", to.name())
-                .bind("version", version)
+    public Mono<List<SubscriberTransition>> recordAll(
+            WorkspaceId workspace, List<Change> changes, String actor, Instant at) {
+        if (changes.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        int n = changes.size();
+        var ids = new UUID[n];
+        var versions = new Long[n];
+        var previous = new Long[n];
+        var from = new String[n];
+        var to = new String[n];
+        var reasons = new String[n];
+        var payloads = new String[n];
+        var transitions = new ArrayList<SubscriberTransition>(n);
+        for (int i = 0; i < n; i++) {
+            var change = changes.get(i);
+            var subscriber = change.subscriber();
+            var transition = new SubscriberTransition(
+                    subscriber.version() + 1, subscriber.state(), change.to(), change.reason(), actor, at);
+            transitions.add(transition);
+            ids[i] = subscriber.id();
+            versions[i] = transition.version();
+            previous[i] = subscriber.version();
+            from[i] = transition.from().name();
+            to[i] = transition.to().name();
+            reasons[i] = transition.reason();
+            payloads[i] = json.writeValueAsString(new StateChangedEvent(
+                    subscriber.toState(workspace, transition.version(), transition.to()),
+                    transition.from(),
+                    transition.reason(),
+                    actor,
+                    at));
+        }
+        Mono<Long> updated = db.sql("UPDATE subscriber s SET state = c.state, state_version = c.version,"
+                        + " state_changed_at = :at, updated_at = :at"
+                        + " FROM unnest(:ids::uuid[], :to::text[], :versions::bigint[], :previous::bigint[])"
+                        + " AS c(id, state, version, previous)"
+                        + " WHERE s.workspace_id = :workspace AND s.id = c.id AND s.state_version = c.previous")
                 .bind("at", at)
+                .bind("ids", ids)
+                .bind("to", to)
+                .bind("versions", versions)
+                .bind("previous", previous)
                 .bind("workspace", workspace.value())
-                .bind("id", subscriber.id())
-                .bind("previous", subscriber.version())
                 .fetch()
-                .rowsUpdated()
-                .flatMap(updated -> updated == 1
+                .rowsUpdated();
+        return updated.flatMap(count -> count == n
                         ? Mono.empty()
-                        : Mono.error(
-                                new IllegalStateException("subscriber " + subscriber.id() + " changed under a lock")))
+                        : Mono.error(new IllegalStateException(
+                                (n - count) + " subscriber(s) changed under a lock in workspace " + workspace)))
                 .then(db.sql("INSERT INTO subscriber_transition"
                                 + " (workspace_id, subscriber_id, version, from_state, to_state, reason, actor, occurred_at)"
-                                + " VALUES (:workspace, :id, :version, :from, :to, :reason, :actor, :at)")
+                                + " SELECT :workspace, c.id, c.version, c.from_state, c.to_state, c.reason, :actor, :at"
+                                + " FROM unnest(:ids::uuid[], :versions::bigint[], :from::text[], :to::text[], :reasons::text[])"
+                                + " AS c(id, version, from_state, to_state, reason)")
                         .bind("workspace", workspace.value())
-                        .bind("id", subscriber.id())
-                        .bind("version", version)
-                        .bind("from", subscriber.state().name())
-                        .bind("to", to.name())
-                        .bind("reason", reason)
                         .bind("actor", actor)
                         .bind("at", at)
+                        .bind("ids", ids)
+                        .bind("versions", versions)
+                        .bind("from", from)
+                        .bind("to", to)
+                        .bind("reasons", reasons)
                         .fetch()
                         .rowsUpdated())
                 .then(db.sql("INSERT INTO outbox_event"
                                 + " (workspace_id, region, subscriber_id, version, event_type, payload, created_at)"
-                                + " VALUES (:workspace, :region, :id, :version, :type, :payload, :at)")
+                                + " SELECT :workspace, w.region, c.id, c.version, :type, c.payload::jsonb, :at"
+                                + " FROM unnest(:ids::uuid[], :versions::bigint[], :payloads::text[]) WITH ORDINALITY"
+                                + " AS c(id, version, payload, ord)"
+                                + " JOIN workspace w ON w.id = :workspace ORDER BY c.ord")
                         .bind("workspace", workspace.value())
-                        .bind("region", subscriber.region())
-                        .bind("id", subscriber.id())
-                        .bind("version", version)
-                        .bind("type", STATE_CHANGED)
-                        .bind("payload", Json.of(json.writeValueAsString(payload(workspace, subscriber, transition))))
+                        .bind("type", StateChangedEvent.TYPE)
                         .bind("at", at)
+                        .bind("ids", ids)
+                        .bind("versions", versions)
+                        .bind("payloads", payloads)
                         .fetch()
                         .rowsUpdated())
-                .thenReturn(transition);
+                .then(notifications.enqueue(workspace, ids, transitions, at))
+                .thenReturn(transitions);
     }
 
     /** Newest first; {@code beforeVersion} pages back. */
@@ -192,26 +242,11 @@ public class EnforcementRepository {
                 .all();
     }
 
-    /** What a gateway needs to enforce the new state without asking the platform anything. */
-    private static Map<String, Object> payload(WorkspaceId workspace, LockedSubscriber s, SubscriberTransition t) {
-        var payload = new java.util.LinkedHashMap<String, Object>();
-        payload.put("workspaceId", workspace.toString());
-        payload.put("subscriberId", s.id().toString());
-        payload.put("accountNumber", s.accountNumber());
-        payload.put("version", t.version());
-        payload.put("state", t.to().name());
-        payload.put("previousState", t.from().name());
-        payload.put("reason", t.reason());
-        payload.put("occurredAt", t.occurredAt().toString());
-        payload.put("pppoeUsername", s.pppoeUsername());
-        payload.put("staticIpv4", s.staticIpv4());
-        payload.put("staticIpv6", s.staticIpv6());
-        payload.put("delegatedPrefix", s.delegatedPrefix());
-        return payload;
-    }
-
     /** A subscriber the scheduler may move, with what is overdue. */
     public record Candidate(LockedSubscriber subscriber, OverdueBalance overdue) {}
+
+    /** One state change to record for a locked subscriber. */
+    public record Change(LockedSubscriber subscriber, SubscriberState to, String reason) {}
 
     /** The enforcement-relevant part of a subscriber, read under a row lock. */
     public record LockedSubscriber(
@@ -223,5 +258,22 @@ public class EnforcementRepository {
             String pppoeUsername,
             String staticIpv4,
             String staticIpv6,
-            String delegatedPrefix) {}
+            String delegatedPrefix,
+            UUID nasId) {
+
+        /** The gateway's view of this subscriber at {@code version}, standing at {@code state}. */
+        public EnforcementState toState(WorkspaceId workspace, long version, SubscriberState state) {
+            return new EnforcementState(
+                    workspace,
+                    id,
+                    accountNumber,
+                    version,
+                    state,
+                    pppoeUsername,
+                    staticIpv4,
+                    staticIpv6,
+                    delegatedPrefix,
+                    nasId);
+        }
+    }
 }

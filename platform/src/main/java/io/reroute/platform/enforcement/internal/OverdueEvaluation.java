@@ -3,12 +3,15 @@ package io.reroute.platform.enforcement.internal;
 import io.reroute.platform.enforcement.EnforcementPolicy;
 import io.reroute.platform.enforcement.Transitions;
 import io.reroute.platform.enforcement.internal.EnforcementRepository.Candidate;
+import io.reroute.platform.enforcement.internal.EnforcementRepository.Change;
 import io.reroute.platform.tenancy.Actor;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
 import io.reroute.platform.workspace.EnforcementThresholds;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +19,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -90,31 +92,26 @@ public class OverdueEvaluation {
                 workspace, () -> repository.thresholds(workspace).flatMap(thresholds -> repository
                         .lockCandidates(workspace, today, after, BATCH)
                         .collectList()
-                        .flatMap(rows -> Flux.fromIterable(rows)
-                                .concatMap(row -> apply(workspace, thresholds, today, row))
-                                .reduce(0L, Long::sum)
-                                .map(changed -> new BatchResult(
-                                        rows.size(),
-                                        rows.isEmpty()
-                                                ? after
-                                                : rows.getLast().subscriber().id(),
-                                        changed)))));
+                        .flatMap(rows -> {
+                            var changes = changes(rows, thresholds, today);
+                            UUID last = rows.isEmpty()
+                                    ? after
+                                    : rows.getLast().subscriber().id();
+                            return repository
+                                    .recordAll(workspace, changes, SCHEDULER.subject(), clock.instant())
+                                    .map(recorded -> new BatchResult(rows.size(), last, recorded.size()));
+                        })));
     }
 
-    private Mono<Long> apply(WorkspaceId workspace, EnforcementThresholds thresholds, LocalDate today, Candidate row) {
-        var decision = EnforcementPolicy.decide(row.subscriber().state(), row.overdue(), thresholds, today);
-        if (decision.state() == row.subscriber().state()) {
-            return Mono.just(0L);
+    private static List<Change> changes(List<Candidate> rows, EnforcementThresholds thresholds, LocalDate today) {
+        var changes = new ArrayList<Change>();
+        for (Candidate row : rows) {
+            var decision = EnforcementPolicy.decide(row.subscriber().state(), row.overdue(), thresholds, today);
+            if (decision.state() != row.subscriber().state()) {
+                changes.add(new Change(row.subscriber(), decision.state(), decision.reason()));
+            }
         }
-        return repository
-                .record(
-                        workspace,
-                        row.subscriber(),
-                        decision.state(),
-                        decision.reason(),
-                        SCHEDULER.subject(),
-                        clock.instant())
-                .thenReturn(1L);
+        return changes;
     }
 
     private record BatchResult(int size, UUID lastId, long changed) {}

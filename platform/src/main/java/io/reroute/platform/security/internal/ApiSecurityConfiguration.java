@@ -37,6 +37,19 @@ class ApiSecurityConfiguration {
                         .hasAuthority(ApiScope.WORKSPACE_READ.authority())
                         .pathMatchers("/api/v1/workspace", "/api/v1/workspace/settings")
                         .hasAuthority(ApiScope.WORKSPACE_WRITE.authority())
+                        .pathMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/workspace/link-keys",
+                                "/api/v1/workspace/link-keys/**",
+                                "/api/v1/workspace/mail-templates",
+                                "/api/v1/workspace/mail-templates/**")
+                        .hasAuthority(ApiScope.WORKSPACE_READ.authority())
+                        .pathMatchers(
+                                "/api/v1/workspace/link-keys",
+                                "/api/v1/workspace/link-keys/**",
+                                "/api/v1/workspace/mail-templates",
+                                "/api/v1/workspace/mail-templates/**")
+                        .hasAuthority(ApiScope.WORKSPACE_WRITE.authority())
                         .pathMatchers(HttpMethod.GET, "/api/v1/workspace/allowlist", "/api/v1/workspace/allowlist/**")
                         .hasAuthority(ApiScope.ALLOWLIST_READ.authority())
                         .pathMatchers("/api/v1/workspace/allowlist", "/api/v1/workspace/allowlist/**")

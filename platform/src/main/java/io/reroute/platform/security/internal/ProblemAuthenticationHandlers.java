@@ -52,6 +52,31 @@ class ProblemAuthenticationHandlers implements ServerAuthenticationEntryPoint, S
                         "The access token does not carry the scope this operation needs."));
     }
 
+    /** For {@code /internal/**}: a Basic challenge instead of a bearer one. */
+    ServerAuthenticationEntryPoint basic() {
+        return (exchange, e) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"reroute-internal\"");
+            return problems.write(
+                    exchange,
+                    Problems.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "unauthorized",
+                            "Unauthorized",
+                            "Internal endpoints need the credentials of a gateway or the portal."));
+        };
+    }
+
+    /** For {@code /internal/**}: authenticated, but another region's gateway or the wrong process. */
+    ServerAccessDeniedHandler internal() {
+        return (exchange, denied) -> problems.write(
+                exchange,
+                Problems.of(
+                        HttpStatus.FORBIDDEN,
+                        "forbidden",
+                        "Forbidden",
+                        "These credentials do not give access to this resource."));
+    }
+
     private static String describe(OAuth2AuthenticationException e) {
         String description = e.getError().getDescription();
         return "The access token is not valid" + (description != null ? ": " + description : ".");

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /** Subscribers of a workspace. Every call runs inside a workspace transaction and names the workspace. */
 @Repository
-class SubscriberRepository {
+public class SubscriberRepository {
 
     private static final String COLUMNS = "id, account_number, name, email, phone, pppoe_username,"
             + " pppoe_password_sealed IS NOT NULL AS password_set, host(static_ipv4) AS ipv4, host(static_ipv6) AS ipv6,"
@@ -57,7 +57,7 @@ class SubscriberRepository {
                 .then();
     }
 
-    Mono<Subscriber> find(WorkspaceId workspace, UUID id) {
+    public Mono<Subscriber> find(WorkspaceId workspace, UUID id) {
         return db.sql("SELECT " + COLUMNS + " FROM subscriber WHERE workspace_id = :workspace AND id = :id")
                 .bind("workspace", workspace.value())
                 .bind("id", id)

@@ -35,7 +35,7 @@ public class WorkspaceRepository {
         this.db = db;
     }
 
-    Mono<Workspace> find(WorkspaceId workspace) {
+    public Mono<Workspace> find(WorkspaceId workspace) {
         return db.sql(
                         "SELECT id, slug, display_name, region, currency, created_at FROM workspace WHERE id = :workspace")
                 .bind("workspace", workspace.value())
@@ -50,7 +50,7 @@ public class WorkspaceRepository {
     }
 
     /** The settings; with {@code lock}, the row stays locked until the transaction ends. */
-    Mono<WorkspaceSettings> settings(WorkspaceId workspace, boolean lock) {
+    public Mono<WorkspaceSettings> settings(WorkspaceId workspace, boolean lock) {
         return db.sql(SETTINGS + (lock ? " FOR UPDATE OF s, w" : ""))
                 .bind("workspace", workspace.value())
                 .map(WorkspaceRepository::readSettings)

@@ -1,0 +1,98 @@
+package io.reroute.platform.notification;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+import io.reroute.platform.web.FieldError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The built-in wording of each mail and the rendering of a workspace's own. Templates are Mustache
+ * over plain text (nothing is HTML-escaped); only the variables below exist, so a typo is caught
+ * when the template is saved rather than when a subscriber should have been reminded.
+ */
+public final class MailTemplates {
+
+    /** Every variable a template may use; {@code payLink} is empty in RESTORED mails and without a reminder host. */
+    public static final List<String> VARIABLES =
+            List.of("subscriberName", "accountNumber", "ispName", "amountDue", "dueDate", "payLink", "supportNote");
+
+    private static final Mustache.Compiler STRICT =
+            Mustache.compiler().escapeHTML(false).nullValue("").strictSections(true);
+
+    private static final Map<NotificationKind, MailTemplate> DEFAULTS = Map.of(
+            NotificationKind.REMINDER,
+            new MailTemplate("{{ispName}}: payment reminder for account {{accountNumber}}", """
+                    Hello {{subscriberName}},
+
+                    {{amountDue}} is overdue on your account {{accountNumber}} (due {{dueDate}}).
+                    Your service is still on. Please pay now to keep it that way:
+
+                    {{payLink}}
+
+                    {{supportNote}}
+                    Thank you,
+                    {{ispName}}
+                    """),
+            NotificationKind.BLOCKED,
+            new MailTemplate("{{ispName}}: your internet service is paused", """
+                    Hello {{subscriberName}},
+
+                    your internet service on account {{accountNumber}} is paused because {{amountDue}} is overdue
+                    (due {{dueDate}}). Pay now and it comes back within seconds:
+
+                    {{payLink}}
+
+                    {{supportNote}}
+                    {{ispName}}
+                    """),
+            NotificationKind.RESTORED,
+            new MailTemplate("{{ispName}}: your internet service is back", """
+                    Hello {{subscriberName}},
+
+                    thank you. Your internet service on account {{accountNumber}} is fully restored.
+
+                    {{ispName}}
+                    """));
+
+    private MailTemplates() {}
+
+    public static MailTemplate defaultFor(NotificationKind kind) {
+        return DEFAULTS.get(kind);
+    }
+
+    /** Problems with a template: syntax, or a variable that does not exist. Empty when it renders. */
+    public static List<FieldError> check(MailTemplate template) {
+        var errors = new ArrayList<FieldError>();
+        var sample = new LinkedHashMap<String, Object>();
+        VARIABLES.forEach(v -> sample.put(v, "x"));
+        checkOne("subject", template.subject(), sample, errors);
+        checkOne("body", template.body(), sample, errors);
+        return errors;
+    }
+
+    /** The subject (one line) and body of a mail. */
+    public static RenderedMail render(MailTemplate template, Map<String, String> variables) {
+        String subject = STRICT.compile(template.subject())
+                .execute(variables)
+                .replaceAll("[\\r\\n]+", " ")
+                .strip();
+        String body = STRICT.compile(template.body()).execute(variables).replaceAll("\n{3,}", "\n\n");
+        return new RenderedMail(subject, body);
+    }
+
+    private static void checkOne(String field, String text, Map<String, Object> sample, List<FieldError> errors) {
+        try {
+            Template compiled = STRICT.compile(text);
+            compiled.execute(sample);
+        } catch (MustacheException e) {
+            errors.add(new FieldError(field, e.getMessage() + "; variables are " + String.join(", ", VARIABLES)));
+        }
+    }
+
+    /** A rendered mail, before addressing. */
+    public record RenderedMail(String subject, String body) {}
+}
