@@ -17,6 +17,6 @@ public record InternalClient(String name, Role role, String region) {
 
     /** The Basic user name a region's gateways authenticate with. */
     public static String gatewayName(String region) {
-        return "gateway:" + region;
+        return "gateway." + region;
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Credentials of the platform's own processes for {@code /internal/**} (HTTP Basic over TLS).
  *
  * @param gatewayCredentials {@code region=secret} pairs separated by commas; a region's gateways
- *     authenticate as {@code gateway:<region>} and see only their region
+ *     authenticate as {@code gateway.<region>} and see only their region
  * @param portalSecret the portal's secret (user {@code portal}); empty disables portal access
  */
 @ConfigurationProperties("reroute.internal")

@@ -20,7 +20,7 @@ public final class InternalCredentials {
     }
 
     public static String gateway(String region, String secret) {
-        return basic("gateway:" + region, secret);
+        return basic("gateway." + region, secret);
     }
 
     public static String portal() {

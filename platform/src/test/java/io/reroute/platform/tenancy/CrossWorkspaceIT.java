@@ -41,7 +41,10 @@ class CrossWorkspaceIT {
             Map.entry("payment", "workspace_id"),
             Map.entry("subscriber_transition", "workspace_id"),
             Map.entry("outbox_event", "workspace_id"),
-            Map.entry("idempotency_record", "workspace_id"));
+            Map.entry("idempotency_record", "workspace_id"),
+            Map.entry("notification", "workspace_id"),
+            Map.entry("mail_template", "workspace_id"),
+            Map.entry("link_signing_key", "workspace_id"));
 
     @RegisterExtension
     static ManagedWorkspaces workspaces = new ManagedWorkspaces();
@@ -50,6 +53,7 @@ class CrossWorkspaceIT {
     static TestWorkspace b;
     static String entryOfB;
     static String clientOfB;
+    static String linkKeyOfB;
     static Map<String, String> billingOfB = new java.util.HashMap<>();
 
     @Autowired
@@ -94,6 +98,30 @@ class CrossWorkspaceIT {
                         .returnResult()
                         .getResponseBody(),
                 "$.id");
+        for (TestWorkspace w : List.of(a, b)) {
+            w.client()
+                    .put()
+                    .uri("/api/v1/workspace/mail-templates/RESTORED")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("subject", "Back online", "body", "Hello {{subscriberName}}"))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            String kid = JsonPath.read(
+                    w.client()
+                            .post()
+                            .uri("/api/v1/workspace/link-keys")
+                            .exchange()
+                            .expectStatus()
+                            .isCreated()
+                            .expectBody(String.class)
+                            .returnResult()
+                            .getResponseBody(),
+                    "$.kid");
+            if (w == b) {
+                linkKeyOfB = kid;
+            }
+        }
         for (TestWorkspace w : List.of(a, b)) {
             String subscriber = BillingFixtures.subscriber(w, "X-" + w.slug());
             String invoice = BillingFixtures.invoice(
@@ -174,6 +202,26 @@ class CrossWorkspaceIT {
         a.client()
                 .get()
                 .uri("/api/v1/subscribers/" + subscriber + "/simulate?at=2030-01-01")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        a.client()
+                .get()
+                .uri("/api/v1/subscribers/" + subscriber + "/notifications")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        a.client()
+                .post()
+                .uri("/api/v1/subscribers/" + subscriber + "/reminder-links")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("purpose", "PAY"))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        a.client()
+                .post()
+                .uri("/api/v1/workspace/link-keys/" + linkKeyOfB + "/retire")
                 .exchange()
                 .expectStatus()
                 .isNotFound();

@@ -83,7 +83,7 @@ class InternalSecurityConfiguration {
             }
             var client = name.equals(InternalClient.PORTAL_NAME)
                     ? new InternalClient(name, InternalClient.Role.PORTAL, null)
-                    : new InternalClient(name, InternalClient.Role.GATEWAY, name.substring(name.indexOf(':') + 1));
+                    : new InternalClient(name, InternalClient.Role.GATEWAY, name.substring(name.indexOf('.') + 1));
             return Mono.just(UsernamePasswordAuthenticationToken.authenticated(
                     client,
                     null,
