@@ -15,7 +15,13 @@ import java.util.Properties;
  * Passwords and keys of the local stack, generated on the first run and kept (owner-readable only)
  * under the data folder, so a restart finds its database, its sealed secrets and the demo client.
  */
-record LocalSecrets(String ownerPassword, String appPassword, String secretsKey, String demoClientSecret) {
+record LocalSecrets(
+        String ownerPassword,
+        String appPassword,
+        String secretsKey,
+        String demoClientSecret,
+        String gatewaySecret,
+        String portalSecret) {
 
     static LocalSecrets loadOrCreate(Path file) throws IOException {
         Properties properties = new Properties();
@@ -29,6 +35,8 @@ record LocalSecrets(String ownerPassword, String appPassword, String secretsKey,
         changed |= putIfAbsent(properties, "db.app.password", 24);
         changed |= putIfAbsent(properties, "secrets.key", 32);
         changed |= putIfAbsent(properties, "demo.client.secret", 32);
+        changed |= putIfAbsent(properties, "gateway.secret", 32);
+        changed |= putIfAbsent(properties, "portal.secret", 32);
         if (changed) {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
@@ -42,7 +50,9 @@ record LocalSecrets(String ownerPassword, String appPassword, String secretsKey,
                 properties.getProperty("db.owner.password"),
                 properties.getProperty("db.app.password"),
                 properties.getProperty("secrets.key"),
-                properties.getProperty("demo.client.secret"));
+                properties.getProperty("demo.client.secret"),
+                properties.getProperty("gateway.secret"),
+                properties.getProperty("portal.secret"));
     }
 
     private static boolean putIfAbsent(Properties properties, String key, int bytes) {

@@ -94,7 +94,9 @@ public final class LocalStack implements AutoCloseable {
                         Map.entry("REROUTE_REGION", "local"),
                         Map.entry("REROUTE_DEMO_ENABLED", "true"),
                         Map.entry("REROUTE_DEMO_CLIENT_ID", DEMO_CLIENT_ID),
-                        Map.entry("REROUTE_DEMO_CLIENT_SECRET", secrets.demoClientSecret())));
+                        Map.entry("REROUTE_DEMO_CLIENT_SECRET", secrets.demoClientSecret()),
+                        Map.entry("REROUTE_GATEWAY_CREDENTIALS", "local=" + secrets.gatewaySecret()),
+                        Map.entry("REROUTE_PORTAL_SECRET", secrets.portalSecret())));
         // The platform owns the schema and the demo workspace; the others wait for it.
         platform.awaitHealthy(config.startTimeout());
         var others = List.of(
@@ -107,7 +109,9 @@ public final class LocalStack implements AutoCloseable {
                                 "REROUTE_REGION",
                                 "local",
                                 "REROUTE_PLATFORM_URL",
-                                platformUrl)),
+                                platformUrl,
+                                "REROUTE_GATEWAY_SECRET",
+                                secrets.gatewaySecret())),
                 launch(
                         "tenant-ui",
                         config.tenantUiPort(),
@@ -123,7 +127,9 @@ public final class LocalStack implements AutoCloseable {
                                 "REROUTE_PORTAL_UI_PORT",
                                 Integer.toString(config.portalUiPort()),
                                 "REROUTE_PLATFORM_URL",
-                                platformUrl)));
+                                platformUrl,
+                                "REROUTE_PORTAL_SECRET",
+                                secrets.portalSecret())));
         for (ManagedProcess process : others) {
             process.awaitHealthy(config.startTimeout());
         }
