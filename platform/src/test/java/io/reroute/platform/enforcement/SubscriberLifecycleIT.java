@@ -91,7 +91,7 @@ class SubscriberLifecycleIT {
 
         List<Map<String, Object>> outbox = transactions
                 .inWorkspace(w.id(), () -> db.sql(
-                                "SELECT version, event_type, region, payload->>'state' AS state FROM outbox_event"
+                                "SELECT version, event_type, region, payload->'subscriber'->>'state' AS state FROM outbox_event"
                                         + " WHERE subscriber_id = :id ORDER BY version")
                         .bind("id", UUID.fromString(subscriber))
                         .fetch()

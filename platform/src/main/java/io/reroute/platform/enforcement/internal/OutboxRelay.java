@@ -1,5 +1,6 @@
 package io.reroute.platform.enforcement.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
 import java.time.Clock;
@@ -32,18 +33,21 @@ public class OutboxRelay {
     private final OutboxPublisher publisher;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     OutboxRelay(
             DatabaseClient db,
             WorkspaceTransactions transactions,
             OutboxPublisher publisher,
             OutboxProperties properties,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.db = db;
         this.transactions = transactions;
         this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Scheduled(fixedDelayString = "${reroute.outbox.relay-interval:PT0.5S}")
@@ -101,7 +105,14 @@ public class OutboxRelay {
         return Flux.fromIterable(byRegion.entrySet())
                 .concatMap(group -> publisher
                         .publish(workspace, group.getKey(), group.getValue())
-                        .flatMap(streamIds -> markPublished(workspace, group.getValue(), streamIds)))
+                        .flatMap(streamIds -> markPublished(workspace, group.getValue(), streamIds))
+                        .doOnNext(published -> meters.counter(
+                                        "reroute.outbox.published",
+                                        "region",
+                                        group.getKey(),
+                                        "workspace",
+                                        workspace.toString())
+                                .increment(published)))
                 .reduce(0L, Long::sum);
     }
 

@@ -1,5 +1,6 @@
 package io.reroute.platform.notification.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.reroute.platform.link.LinkPurpose;
 import io.reroute.platform.link.LinkSigner;
 import io.reroute.platform.link.ReminderLinks;
@@ -48,6 +49,7 @@ public class NotificationDispatcher {
     private final MailTransport transport;
     private final NotificationProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     NotificationDispatcher(
             DatabaseClient db,
@@ -57,7 +59,8 @@ public class NotificationDispatcher {
             ReminderLinks links,
             MailTransport transport,
             NotificationProperties properties,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.db = db;
         this.transactions = transactions;
         this.repository = repository;
@@ -66,6 +69,7 @@ public class NotificationDispatcher {
         this.transport = transport;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Scheduled(fixedDelayString = "${reroute.notifications.dispatch-interval:PT5S}")
@@ -145,13 +149,17 @@ public class NotificationDispatcher {
     private Mono<Long> deliver(WorkspaceId workspace, Prepared prepared) {
         var claimed = prepared.claimed();
         if (prepared.mail() == null) {
-            return inWorkspace(workspace, repository.markSkipped(workspace, claimed.id(), "no email address on file"));
+            return outcome(
+                    workspace,
+                    claimed,
+                    "skipped",
+                    repository.markSkipped(workspace, claimed.id(), "no email address on file"));
         }
         String to = prepared.mail().to();
         return transport
                 .send(prepared.mail())
-                .then(Mono.defer(() ->
-                        inWorkspace(workspace, repository.markSent(workspace, claimed.id(), to, clock.instant()))))
+                .then(Mono.defer(() -> outcome(
+                        workspace, claimed, "sent", repository.markSent(workspace, claimed.id(), to, clock.instant()))))
                 .onErrorResume(e -> {
                     String error = e.getClass().getSimpleName() + ": " + e.getMessage();
                     if (e instanceof MailTransport.MailRefusedException
@@ -162,7 +170,11 @@ public class NotificationDispatcher {
                                 claimed.id(),
                                 claimed.attempts(),
                                 error);
-                        return inWorkspace(workspace, repository.markFailed(workspace, claimed.id(), to, error));
+                        return outcome(
+                                workspace,
+                                claimed,
+                                "failed",
+                                repository.markFailed(workspace, claimed.id(), to, error));
                     }
                     Instant next = clock.instant().plus(backoff(claimed.attempts()));
                     log.info(
@@ -172,7 +184,11 @@ public class NotificationDispatcher {
                             claimed.attempts(),
                             next,
                             error);
-                    return inWorkspace(workspace, repository.markRetry(workspace, claimed.id(), to, error, next));
+                    return outcome(
+                            workspace,
+                            claimed,
+                            "retry",
+                            repository.markRetry(workspace, claimed.id(), to, error, next));
                 });
     }
 
@@ -180,8 +196,19 @@ public class NotificationDispatcher {
         return properties.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
     }
 
-    private Mono<Long> inWorkspace(WorkspaceId workspace, Mono<Void> work) {
-        return transactions.inWorkspace(workspace, () -> work).thenReturn(1L);
+    private Mono<Long> outcome(WorkspaceId workspace, Claimed claimed, String outcome, Mono<Void> record) {
+        return transactions
+                .inWorkspace(workspace, () -> record)
+                .doOnSuccess(done -> meters.counter(
+                                "reroute.notifications",
+                                "workspace",
+                                workspace.toString(),
+                                "kind",
+                                claimed.kind().name(),
+                                "outcome",
+                                outcome)
+                        .increment())
+                .thenReturn(1L);
     }
 
     private record Prepared(Claimed claimed, OutgoingMail mail) {}

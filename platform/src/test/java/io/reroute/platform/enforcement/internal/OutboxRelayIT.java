@@ -5,6 +5,7 @@ import static io.reroute.platform.support.BillingFixtures.subscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.reroute.platform.support.ManagedWorkspaces;
 import io.reroute.platform.support.MutableClock;
 import io.reroute.platform.support.PlatformIntegrationTest;
@@ -110,7 +111,8 @@ class OutboxRelayIT {
                 (workspace, r, events) -> streams.publish(workspace, r, events)
                         .then(Mono.error(new IllegalStateException("relay killed"))),
                 properties,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                new SimpleMeterRegistry());
         assertThatThrownBy(() -> crashing.relay(w.id()).block()).hasMessageContaining("relay killed");
         assertThat(unpublished(w.id())).isEqualTo(1);
         assertThat(RegionStreams.entries(redis, region)).hasSize(1);
@@ -142,7 +144,8 @@ class OutboxRelayIT {
                 transactions,
                 (workspace, r, events) -> Mono.error(new IllegalStateException("relay killed")),
                 properties,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                new SimpleMeterRegistry());
         assertThatThrownBy(() -> crashing.relay(w.id()).block()).hasMessageContaining("relay killed");
         assertThat(RegionStreams.entries(redis, region)).isEmpty();
 
