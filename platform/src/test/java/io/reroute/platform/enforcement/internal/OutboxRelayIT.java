@@ -198,17 +198,16 @@ class OutboxRelayIT {
     }
 
     private long unpublished(WorkspaceId workspace) {
-        return transactions
-                .inWorkspace(
-                        workspace, () -> db.sql("SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL")
-                                .map(row -> row.get("n", Long.class))
-                                .one())
-                .block();
+        return count(workspace, "WHERE published_at IS NULL");
     }
 
     private long count(WorkspaceId workspace) {
+        return count(workspace, "");
+    }
+
+    private long count(WorkspaceId workspace, String where) {
         return transactions
-                .inWorkspace(workspace, () -> db.sql("SELECT count(*) AS n FROM outbox_event")
+                .inWorkspace(workspace, () -> db.sql("SELECT count(*) AS n FROM outbox_event " + where)
                         .map(row -> row.get("n", Long.class))
                         .one())
                 .block();
