@@ -12,6 +12,7 @@ import io.reroute.platform.support.ManagedWorkspaces;
 import io.reroute.platform.support.MutableClock;
 import io.reroute.platform.support.PlatformIntegrationTest;
 import io.reroute.platform.support.RegionStreams;
+import io.reroute.platform.support.SettingsFixtures;
 import io.reroute.platform.support.TestWorkspace;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -56,6 +57,15 @@ class RegionSnapshotIT {
     static void twoRegions() {
         inEuWest = workspaces.create("eu-west");
         inUsEast = workspaces.create("us-east");
+        SettingsFixtures.configure(inEuWest, "Snap Net", "pay." + inEuWest.slug() + ".example");
+        inEuWest.client()
+                .post()
+                .uri("/api/v1/workspace/allowlist")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("value", "*.stripe.com", "kind", "PAYMENT"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
     }
 
     @AfterEach
@@ -84,10 +94,23 @@ class RegionSnapshotIT {
                 .isEqualTo(RegionStreams.entries(redis, "eu-west").getLast().id());
         String end = lines.getLast();
         assertThat(JsonPath.<String>read(end, "$.type")).isEqualTo("end");
-        var subscribers = lines.subList(1, lines.size() - 1);
+        var body = lines.subList(1, lines.size() - 1);
+        assertThat(body)
+                .filteredOn(line -> JsonPath.<String>read(line, "$.type").equals("workspace"))
+                .anySatisfy(line -> {
+                    assertThat(JsonPath.<String>read(line, "$.workspace.workspaceId"))
+                            .isEqualTo(inEuWest.id().toString());
+                    assertThat(JsonPath.<String>read(line, "$.workspace.landingIpv4"))
+                            .isEqualTo("203.0.113.10");
+                    assertThat(JsonPath.<String>read(line, "$.workspace.reminderHost"))
+                            .isEqualTo("pay." + inEuWest.slug() + ".example");
+                    assertThat(JsonPath.<List<String>>read(line, "$.workspace.allowlist"))
+                            .containsExactly("*.stripe.com");
+                });
+        var subscribers = body.stream()
+                .filter(line -> JsonPath.<String>read(line, "$.type").equals("subscriber"))
+                .toList();
         assertThat(JsonPath.<Integer>read(end, "$.subscribers")).isEqualTo(subscribers.size());
-        assertThat(subscribers).allSatisfy(line -> assertThat(JsonPath.<String>read(line, "$.type"))
-                .isEqualTo("subscriber"));
 
         String blockedLine = line(subscribers, blocked);
         assertThat(JsonPath.<String>read(blockedLine, "$.subscriber.state")).isEqualTo("BLOCKED");

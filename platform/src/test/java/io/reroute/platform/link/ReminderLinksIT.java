@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import io.jsonwebtoken.Jwts;
 import io.reroute.devinfra.TestInfrastructure;
+import io.reroute.platform.security.ApiScope;
 import io.reroute.platform.support.InternalCredentials;
 import io.reroute.platform.support.ManagedWorkspaces;
 import io.reroute.platform.support.MutableClock;
@@ -226,6 +227,33 @@ class ReminderLinksIT {
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("ttl");
         verify("x", hostA, "LOGIN").expectStatus().isBadRequest();
+    }
+
+    @Test
+    void keysAndTemplatesNeedWorkspaceScopes() {
+        a.api()
+                .withToken(a.token(ApiScope.WORKSPACE_READ))
+                .post()
+                .uri("/api/v1/workspace/link-keys")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        a.api()
+                .withToken(a.token(ApiScope.SUBSCRIBERS_READ))
+                .get()
+                .uri("/api/v1/workspace/mail-templates")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        a.api()
+                .withToken(a.token(ApiScope.SUBSCRIBERS_READ))
+                .post()
+                .uri("/api/v1/subscribers/" + UUID.randomUUID() + "/reminder-links")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("purpose", "PAY"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 
     private WebTestClient.ResponseSpec issue(TestWorkspace w, String subscriber, String purpose, String ttl) {

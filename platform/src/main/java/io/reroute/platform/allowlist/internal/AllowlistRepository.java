@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 /** Allowlist entries of a workspace. Every call runs inside a workspace transaction and names the workspace. */
 @Repository
-class AllowlistRepository {
+public class AllowlistRepository {
 
     private static final String COLUMNS = "id, value, match_type, kind, note, created_at";
 
@@ -25,7 +25,7 @@ class AllowlistRepository {
         this.db = db;
     }
 
-    Flux<AllowlistEntry> list(WorkspaceId workspace) {
+    public Flux<AllowlistEntry> list(WorkspaceId workspace) {
         return db.sql("SELECT " + COLUMNS + " FROM allowlist_entry WHERE workspace_id = :workspace ORDER BY value")
                 .bind("workspace", workspace.value())
                 .map(AllowlistRepository::read)

@@ -1,9 +1,13 @@
 package io.reroute.platform.enforcement.internal;
 
+import io.reroute.platform.allowlist.AllowlistEntry;
+import io.reroute.platform.allowlist.Allowlists;
 import io.reroute.platform.enforcement.EnforcementState;
+import io.reroute.platform.enforcement.GatewayWorkspace;
 import io.reroute.platform.enforcement.RegionStream;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
+import io.reroute.platform.workspace.Workspaces;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -20,7 +24,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A region's enforcement state for its gateways, as NDJSON: a {@code snapshot} line with the stream
- * position, one {@code subscriber} line per subscriber, and an {@code end} line with the count (a
+ * position, per workspace a {@code workspace} line (landing addresses, reminder host, allowlist)
+ * followed by one {@code subscriber} line per subscriber, and an {@code end} line with the count (a
  * gateway that gets no end line got a cut-off snapshot). The position is read before the database:
  * every event up to it was committed before the rows are read, so the rows already include it, and
  * anything later is on the stream after the position; a gateway tails from there and ignores
@@ -34,6 +39,8 @@ class RegionSnapshotController {
     private final WorkspaceTransactions transactions;
     private final EnforcementRepository repository;
     private final RegionStreamPublisher streams;
+    private final Workspaces workspaces;
+    private final Allowlists allowlists;
     private final Clock clock;
 
     RegionSnapshotController(
@@ -41,11 +48,15 @@ class RegionSnapshotController {
             WorkspaceTransactions transactions,
             EnforcementRepository repository,
             RegionStreamPublisher streams,
+            Workspaces workspaces,
+            Allowlists allowlists,
             Clock clock) {
         this.db = db;
         this.transactions = transactions;
         this.repository = repository;
         this.streams = streams;
+        this.workspaces = workspaces;
+        this.allowlists = allowlists;
         this.clock = clock;
     }
 
@@ -64,14 +75,36 @@ class RegionSnapshotController {
                                 .bind("region", region)
                                 .map(row -> new WorkspaceId(row.get("id", UUID.class)))
                                 .all()
-                                .concatMap(workspace ->
-                                        transactions.streamInWorkspace(workspace, () -> repository.states(workspace)))
-                                .doOnNext(state -> count.incrementAndGet())
-                                .map(state -> new SnapshotSubscriber("subscriber", state)),
+                                .concatMap(workspace -> transactions.streamInWorkspace(
+                                        workspace,
+                                        () -> Flux.concat(
+                                                gatewayWorkspace(workspace)
+                                                        .map(w -> new SnapshotWorkspace("workspace", w)),
+                                                repository
+                                                        .states(workspace)
+                                                        .doOnNext(state -> count.incrementAndGet())
+                                                        .map(state -> new SnapshotSubscriber("subscriber", state))))),
                         Mono.fromSupplier(() -> new SnapshotEnd("end", count.get()))));
     }
 
+    private Mono<GatewayWorkspace> gatewayWorkspace(WorkspaceId workspace) {
+        return Mono.zip(
+                        workspaces.settings(workspace),
+                        allowlists.entries(workspace).map(AllowlistEntry::value).collectList())
+                .map(t -> {
+                    var landing = t.getT1().landing();
+                    return new GatewayWorkspace(
+                            workspace,
+                            t.getT1().reminderHost(),
+                            landing == null ? null : landing.ipv4(),
+                            landing == null ? null : landing.ipv6(),
+                            t.getT2());
+                });
+    }
+
     record SnapshotStart(String type, String region, String stream, String position, Instant takenAt) {}
+
+    record SnapshotWorkspace(String type, GatewayWorkspace workspace) {}
 
     record SnapshotSubscriber(String type, EnforcementState subscriber) {}
 
