@@ -11,29 +11,43 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"reroute.gateway.region=eu-west", "reroute.gateway.platform-url=http://platform.internal:8080"})
+        properties = {
+            "reroute.gateway.region=eu-west",
+            "reroute.gateway.platform-url=http://127.0.0.1:1",
+            "spring.data.redis.url=redis://127.0.0.1:1",
+            "reroute.gateway.dns.bind=127.0.0.1",
+            "reroute.gateway.dns.port=0"
+        })
 class GatewayApplicationIT {
 
     @LocalServerPort
     int port;
 
     @Test
-    void answersHealthProbesAndNamesItsRegion() {
+    void isAliveButNotReadyWithoutStateAndNamesItsRegion() {
         var client = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(10))
                 .build();
-        for (String probe :
-                new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-            client.get()
-                    .uri(probe)
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody()
-                    .jsonPath("$.status")
-                    .isEqualTo("UP");
-        }
+        client.get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+        // With no platform and no Redis it has no state to enforce yet, so it is alive but not ready.
+        client.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("OUT_OF_SERVICE")
+                .jsonPath("$.components.regionState.details.reason")
+                .isEqualTo("no region snapshot loaded yet");
         client.get()
                 .uri("/actuator/info")
                 .exchange()
@@ -47,7 +61,8 @@ class GatewayApplicationIT {
     @Test
     void refusesToStartWithoutAValidRegion() {
         var app = new SpringApplication(GatewayApplication.class);
-        assertThatThrownBy(() -> app.run("--server.port=0", "--reroute.gateway.region=Not A Region"))
+        assertThatThrownBy(() -> app.run(
+                        "--server.port=0", "--reroute.gateway.dns.port=0", "--reroute.gateway.region=Not A Region"))
                 .hasStackTraceContaining("region");
     }
 }

@@ -1,0 +1,287 @@
+package io.reroute.gateway.dns.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.handler.codec.dns.DatagramDnsQuery;
+import io.netty.handler.codec.dns.DatagramDnsResponse;
+import io.netty.handler.codec.dns.DefaultDnsQuestion;
+import io.netty.handler.codec.dns.DefaultDnsRawRecord;
+import io.netty.handler.codec.dns.DefaultDnsResponse;
+import io.netty.handler.codec.dns.DnsOpCode;
+import io.netty.handler.codec.dns.DnsQuery;
+import io.netty.handler.codec.dns.DnsQuestion;
+import io.netty.handler.codec.dns.DnsRawRecord;
+import io.netty.handler.codec.dns.DnsRecord;
+import io.netty.handler.codec.dns.DnsRecordType;
+import io.netty.handler.codec.dns.DnsResponse;
+import io.netty.handler.codec.dns.DnsResponseCode;
+import io.netty.handler.codec.dns.DnsSection;
+import io.netty.util.ReferenceCountUtil;
+import io.reroute.gateway.state.RegionState;
+import io.reroute.gateway.state.Subscriber;
+import io.reroute.gateway.state.Workspace;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one DNS query (UDP or TCP): REFUSED outside the subscriber networks, FORMERR for what the
+ * codec could not read; for a redirected subscriber the workspace's landing address for every name
+ * except its allowlist and reminder host (resolved for real) and the DoH canaries (NXDOMAIN);
+ * everyone else is forwarded upstream. Stateless: one instance serves every channel.
+ */
+@ChannelHandler.Sharable
+final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(DnsQueryHandler.class);
+    /** Names browsers and Apple devices ask before using encrypted DNS; NXDOMAIN keeps them on ours. */
+    private static final Set<String> DOH_CANARIES =
+            Set.of("use-application-dns.net", "mask.icloud.com", "mask-h2.icloud.com");
+
+    private static final int PLAIN_UDP_LIMIT = 512;
+    private static final int OUR_EDNS_SIZE = 1232;
+
+    private final RegionState state;
+    private final Networks subscriberNetworks;
+    private final long ttlSeconds;
+    private final UpstreamResolver upstream;
+    private final MeterRegistry meters;
+
+    DnsQueryHandler(
+            RegionState state,
+            Networks subscriberNetworks,
+            Duration ttl,
+            UpstreamResolver upstream,
+            MeterRegistry meters) {
+        super(false);
+        this.state = state;
+        this.subscriberNetworks = subscriberNetworks;
+        this.ttlSeconds = ttl.toSeconds();
+        this.upstream = upstream;
+        this.meters = meters;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Object message) {
+        long started = System.nanoTime();
+        if (message instanceof MalformedQuery malformed) {
+            var query = new Query(
+                    malformed.id(),
+                    DnsOpCode.QUERY,
+                    null,
+                    false,
+                    0,
+                    malformed.sender(),
+                    malformed.recipient(),
+                    overTcp(ctx));
+            send(ctx, query, response(query, DnsResponseCode.FORMERR), "malformed", null, started);
+            return;
+        }
+        if (!(message instanceof DnsQuery dns)) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        Query query;
+        try {
+            query = Query.of(ctx, dns);
+        } finally {
+            dns.release();
+        }
+        if (!subscriberNetworks.contains(query.sourceAddress())) {
+            send(ctx, query, response(query, DnsResponseCode.REFUSED), "refused", null, started);
+            return;
+        }
+        if (query.question() == null) {
+            send(ctx, query, response(query, DnsResponseCode.FORMERR), "malformed", null, started);
+            return;
+        }
+        Optional<Subscriber> subscriber = state.bySource(query.sourceAddress()).filter(Subscriber::redirected);
+        Optional<Workspace> workspace = subscriber.flatMap(s -> state.workspace(s.workspaceId()));
+        if (workspace.isEmpty()) {
+            forward(ctx, query, "forwarded", null, started);
+            return;
+        }
+        var w = workspace.get();
+        String name = normalize(query.question().name());
+        if (DOH_CANARIES.contains(name)) {
+            send(ctx, query, response(query, DnsResponseCode.NXDOMAIN), "canary", w, started);
+        } else if (w.reachable(name)) {
+            forward(ctx, query, "allowlisted", w, started);
+        } else {
+            send(ctx, query, redirect(query, w), "redirected", w, started);
+        }
+    }
+
+    private DnsResponse redirect(Query query, Workspace workspace) {
+        var response = response(query, DnsResponseCode.NOERROR);
+        DnsRecordType type = query.question().type();
+        InetAddress landing = type == DnsRecordType.A
+                ? workspace.landingIpv4()
+                : type == DnsRecordType.AAAA ? workspace.landingIpv6() : null;
+        if (landing != null) {
+            response.addRecord(
+                    DnsSection.ANSWER,
+                    new DefaultDnsRawRecord(
+                            query.question().name(), type, ttlSeconds, Unpooled.wrappedBuffer(landing.getAddress())));
+        }
+        return response;
+    }
+
+    private void forward(ChannelHandlerContext ctx, Query query, String outcome, Workspace workspace, long started) {
+        upstream.query(query.question(), List.of()).addListener(done -> {
+            if (!done.isSuccess()) {
+                log.debug(
+                        "upstream failed for {}: {}",
+                        query.question().name(),
+                        done.cause().toString());
+                send(ctx, query, response(query, DnsResponseCode.SERVFAIL), "upstream-failed", workspace, started);
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            var envelope = (io.netty.channel.AddressedEnvelope<DnsResponse, InetSocketAddress>) done.getNow();
+            try {
+                DnsResponse answer = envelope.content();
+                var response = response(query, answer.code());
+                for (DnsSection section :
+                        new DnsSection[] {DnsSection.ANSWER, DnsSection.AUTHORITY, DnsSection.ADDITIONAL}) {
+                    for (int i = 0; i < answer.count(section); i++) {
+                        DnsRecord record = answer.recordAt(section, i);
+                        if (record.type() != DnsRecordType.OPT) {
+                            response.addRecord(section, ReferenceCountUtil.retain(record));
+                        }
+                    }
+                }
+                send(ctx, query, response, outcome, workspace, started);
+            } finally {
+                envelope.release();
+            }
+        });
+    }
+
+    private void send(
+            ChannelHandlerContext ctx,
+            Query query,
+            DnsResponse response,
+            String outcome,
+            Workspace workspace,
+            long started) {
+        if (!query.tcp() && estimatedSize(response) > query.udpLimit()) {
+            // Too large for the client's UDP buffer: an empty truncated answer makes it retry over TCP.
+            response.clear(DnsSection.ANSWER);
+            response.clear(DnsSection.AUTHORITY);
+            response.setTruncated(true);
+        }
+        ctx.writeAndFlush(response);
+        String tag = workspace == null ? "none" : workspace.id().toString();
+        meters.counter("reroute.gateway.dns.queries", "outcome", outcome, "workspace", tag)
+                .increment();
+        meters.timer("reroute.gateway.dns.latency", "outcome", outcome)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    private static DnsResponse response(Query query, DnsResponseCode code) {
+        DnsResponse response = query.tcp()
+                ? new DefaultDnsResponse(query.id(), query.opCode(), code)
+                : new DatagramDnsResponse(query.recipient(), query.sender(), query.id(), query.opCode(), code);
+        response.setRecursionDesired(query.recursionDesired());
+        response.setRecursionAvailable(true);
+        if (query.question() != null) {
+            response.addRecord(DnsSection.QUESTION, query.question());
+        }
+        if (query.ednsSize() > 0) {
+            response.addRecord(DnsSection.ADDITIONAL, new OptRecord(OUR_EDNS_SIZE));
+        }
+        return response;
+    }
+
+    /** An upper bound of the wire size: no name compression assumed. */
+    private static int estimatedSize(DnsResponse response) {
+        int size = 12;
+        for (DnsSection section : DnsSection.values()) {
+            for (int i = 0; i < response.count(section); i++) {
+                DnsRecord record = response.recordAt(section, i);
+                size += record.name().length() + 2 + 4;
+                if (section != DnsSection.QUESTION) {
+                    size += 6
+                            + (record instanceof DnsRawRecord raw
+                                    ? raw.content().readableBytes()
+                                    : 16);
+                }
+            }
+        }
+        return size;
+    }
+
+    private static boolean overTcp(ChannelHandlerContext ctx) {
+        return !(ctx.channel() instanceof DatagramChannel);
+    }
+
+    private static String normalize(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // One bad packet or connection must not affect anything else.
+        log.debug("DNS channel error: {}", cause.toString());
+        if (overTcp(ctx)) {
+            ctx.close();
+        }
+    }
+
+    /** What a response needs from the query, read before the query is released. */
+    record Query(
+            int id,
+            DnsOpCode opCode,
+            DnsQuestion question,
+            boolean recursionDesired,
+            int ednsSize,
+            InetSocketAddress sender,
+            InetSocketAddress recipient,
+            boolean tcp) {
+
+        static Query of(ChannelHandlerContext ctx, DnsQuery dns) {
+            DnsQuestion question = null;
+            if (dns.count(DnsSection.QUESTION) == 1) {
+                DnsQuestion asked = dns.recordAt(DnsSection.QUESTION);
+                question = new DefaultDnsQuestion(asked.name(), asked.type(), asked.dnsClass());
+            }
+            int edns = 0;
+            for (int i = 0; i < dns.count(DnsSection.ADDITIONAL); i++) {
+                DnsRecord additional = dns.recordAt(DnsSection.ADDITIONAL, i);
+                if (additional.type() == DnsRecordType.OPT) {
+                    // The OPT record's class field carries the client's UDP payload size.
+                    edns = Math.max(PLAIN_UDP_LIMIT, additional.dnsClass());
+                }
+            }
+            InetSocketAddress sender = dns instanceof DatagramDnsQuery datagram
+                    ? datagram.sender()
+                    : (InetSocketAddress) ctx.channel().remoteAddress();
+            InetSocketAddress recipient = dns instanceof DatagramDnsQuery datagram
+                    ? datagram.recipient()
+                    : (InetSocketAddress) ctx.channel().localAddress();
+            return new Query(
+                    dns.id(), dns.opCode(), question, dns.isRecursionDesired(), edns, sender, recipient, overTcp(ctx));
+        }
+
+        InetAddress sourceAddress() {
+            return sender.getAddress();
+        }
+
+        int udpLimit() {
+            return ednsSize > 0 ? Math.min(ednsSize, OUR_EDNS_SIZE) : PLAIN_UDP_LIMIT;
+        }
+    }
+}

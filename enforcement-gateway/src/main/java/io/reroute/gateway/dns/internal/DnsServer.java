@@ -1,0 +1,137 @@
+package io.reroute.gateway.dns.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.dns.DatagramDnsResponseEncoder;
+import io.netty.handler.codec.dns.TcpDnsResponseEncoder;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.reroute.gateway.dns.DnsProperties;
+import io.reroute.gateway.state.RegionState;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/** The DNS redirector's UDP and TCP listeners on one port. */
+@Component
+@ConditionalOnBooleanProperty(name = "reroute.gateway.dns.enabled", matchIfMissing = true)
+public class DnsServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DnsServer.class);
+
+    private final DnsProperties properties;
+    private final RegionState state;
+    private final MeterRegistry meters;
+    private EventLoopGroup group;
+    private UpstreamResolver upstream;
+    private Channel udp;
+    private Channel tcp;
+
+    DnsServer(DnsProperties properties, RegionState state, MeterRegistry meters) {
+        this.properties = properties;
+        this.state = state;
+        this.meters = meters;
+    }
+
+    @Override
+    public synchronized void start() {
+        group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        List<InetSocketAddress> servers =
+                properties.upstream().stream().map(DnsServer::address).toList();
+        upstream = new UpstreamResolver(group.next(), servers, properties.upstreamTimeout());
+        var handler = new DnsQueryHandler(
+                state, Networks.of(properties.subscriberNetworks()), properties.ttl(), upstream, meters);
+        var decoder = new SafeDatagramDnsQueryDecoder();
+        var encoder = new DatagramDnsResponseEncoder();
+        try {
+            udp = new Bootstrap()
+                    .group(group)
+                    .channel(NioDatagramChannel.class)
+                    .handler(new ChannelInitializer<DatagramChannel>() {
+                        @Override
+                        protected void initChannel(DatagramChannel channel) {
+                            channel.pipeline().addLast(decoder, encoder, handler);
+                        }
+                    })
+                    .bind(properties.bind(), properties.port())
+                    .sync()
+                    .channel();
+            int port = ((InetSocketAddress) udp.localAddress()).getPort();
+            tcp = new ServerBootstrap()
+                    .group(group)
+                    .channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            channel.pipeline()
+                                    .addLast(
+                                            new ReadTimeoutHandler(30),
+                                            new LengthFieldBasedFrameDecoder(65535, 0, 2, 0, 2),
+                                            new SafeTcpDnsQueryDecoder(),
+                                            new TcpDnsResponseEncoder(),
+                                            handler);
+                        }
+                    })
+                    .bind(properties.bind(), port)
+                    .sync()
+                    .channel();
+            log.info("DNS redirector listening on {} port {} (UDP and TCP)", properties.bind(), port);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding the DNS ports", e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (udp != null) {
+            udp.close().syncUninterruptibly();
+        }
+        if (tcp != null) {
+            tcp.close().syncUninterruptibly();
+        }
+        if (upstream != null) {
+            upstream.close();
+        }
+        if (group != null) {
+            group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS)
+                    .syncUninterruptibly();
+        }
+        udp = null;
+        tcp = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return udp != null;
+    }
+
+    /** The bound port (UDP and TCP), for tests that asked for port 0. */
+    public synchronized int port() {
+        return ((InetSocketAddress) udp.localAddress()).getPort();
+    }
+
+    private static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < 0 || hostPort.endsWith("]")) {
+            return new InetSocketAddress(hostPort.replace("[", "").replace("]", ""), 53);
+        }
+        return new InetSocketAddress(
+                hostPort.substring(0, colon).replace("[", "").replace("]", ""),
+                Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+}

@@ -1,0 +1,189 @@
+package io.reroute.gateway.state;
+
+import io.netty.util.NetUtil;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import org.springframework.stereotype.Component;
+
+/**
+ * The region's enforcement state in memory: subscribers by id and by address (static IPv4, static
+ * IPv6, delegated IPv6 prefix by longest match), workspaces by id, and the stream position it
+ * corresponds to. One writer (the sync) and any number of readers (DNS, HTTP); an update only ever
+ * replaces a subscriber with a newer version, so replayed or late events change nothing.
+ */
+@Component
+public class RegionState {
+
+    private volatile Index index = new Index();
+    private volatile String position;
+    private volatile Instant loadedAt;
+
+    /** Replaces everything with a snapshot taken at {@code position}. */
+    public synchronized void replace(
+            Collection<Workspace> workspaces, Collection<Subscriber> subscribers, String position, Instant at) {
+        var fresh = new Index();
+        workspaces.forEach(w -> fresh.workspaces.put(w.id(), w));
+        subscribers.forEach(fresh::put);
+        this.index = fresh;
+        this.position = position;
+        this.loadedAt = at;
+    }
+
+    /** Applies a subscriber from the stream; false when it is not newer than what is held. */
+    public synchronized boolean apply(Subscriber subscriber) {
+        var current = index.subscribers.get(subscriber.subscriberId());
+        if (current != null && current.version() >= subscriber.version()) {
+            return false;
+        }
+        if (current != null) {
+            index.remove(current);
+        }
+        index.put(subscriber);
+        return true;
+    }
+
+    public void advance(String streamPosition) {
+        this.position = streamPosition;
+    }
+
+    /** Whether a snapshot has been loaded since start. */
+    public boolean loaded() {
+        return loadedAt != null;
+    }
+
+    public String position() {
+        return position;
+    }
+
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+
+    public int subscriberCount() {
+        return index.subscribers.size();
+    }
+
+    public Optional<Subscriber> subscriber(UUID id) {
+        return Optional.ofNullable(index.subscribers.get(id));
+    }
+
+    public Optional<Workspace> workspace(UUID id) {
+        return Optional.ofNullable(index.workspaces.get(id));
+    }
+
+    /** The subscriber using {@code address}: a static address, or the longest delegated prefix holding it. */
+    public Optional<Subscriber> bySource(InetAddress address) {
+        var current = index;
+        if (address instanceof Inet4Address) {
+            return Optional.ofNullable(current.ipv4.get(NetUtil.ipv4AddressToInt((Inet4Address) address)));
+        }
+        if (address instanceof Inet6Address v6) {
+            byte[] bytes = v6.getAddress();
+            var exact = current.ipv6.get(new Bytes(bytes));
+            if (exact != null) {
+                return Optional.of(exact);
+            }
+            for (int length : current.prefixLengths.descendingSet()) {
+                var byPrefix = current.prefixes.get(length);
+                var match = byPrefix == null ? null : byPrefix.get(new Bytes(mask(bytes, length)));
+                if (match != null) {
+                    return Optional.of(match);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static byte[] mask(byte[] address, int length) {
+        byte[] masked = Arrays.copyOf(address, address.length);
+        for (int bit = length; bit < masked.length * 8; bit++) {
+            masked[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        }
+        return masked;
+    }
+
+    /** A byte array with value equality, as a map key. */
+    private record Bytes(byte[] value) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Bytes b && Arrays.equals(value, b.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(value);
+        }
+    }
+
+    private static final class Index {
+        final Map<UUID, Subscriber> subscribers = new ConcurrentHashMap<>();
+        final Map<UUID, Workspace> workspaces = new ConcurrentHashMap<>();
+        final Map<Integer, Subscriber> ipv4 = new ConcurrentHashMap<>();
+        final Map<Bytes, Subscriber> ipv6 = new ConcurrentHashMap<>();
+        final Map<Integer, Map<Bytes, Subscriber>> prefixes = new ConcurrentHashMap<>();
+        final ConcurrentSkipListSet<Integer> prefixLengths = new ConcurrentSkipListSet<>();
+
+        void put(Subscriber s) {
+            subscribers.put(s.subscriberId(), s);
+            if (s.staticIpv4() != null) {
+                ipv4.put(NetUtil.ipv4AddressToInt((Inet4Address) parse(s.staticIpv4())), s);
+            }
+            if (s.staticIpv6() != null) {
+                ipv6.put(new Bytes(parse(s.staticIpv6()).getAddress()), s);
+            }
+            if (s.delegatedPrefix() != null) {
+                var prefix = prefix(s.delegatedPrefix());
+                prefixLengths.add(prefix.length());
+                prefixes.computeIfAbsent(prefix.length(), l -> new ConcurrentHashMap<>())
+                        .put(prefix.network(), s);
+            }
+        }
+
+        void remove(Subscriber s) {
+            subscribers.remove(s.subscriberId());
+            if (s.staticIpv4() != null) {
+                ipv4.remove(NetUtil.ipv4AddressToInt((Inet4Address) parse(s.staticIpv4())), s);
+            }
+            if (s.staticIpv6() != null) {
+                ipv6.remove(new Bytes(parse(s.staticIpv6()).getAddress()), s);
+            }
+            if (s.delegatedPrefix() != null) {
+                var prefix = prefix(s.delegatedPrefix());
+                var byPrefix = prefixes.get(prefix.length());
+                if (byPrefix != null) {
+                    byPrefix.remove(prefix.network(), s);
+                }
+            }
+        }
+
+        private static InetAddress parse(String address) {
+            byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
+            if (bytes == null) {
+                throw new IllegalArgumentException("not an IP address: " + address);
+            }
+            try {
+                return InetAddress.getByAddress(bytes);
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+
+        private static Prefix prefix(String cidr) {
+            int slash = cidr.indexOf('/');
+            byte[] network = parse(cidr.substring(0, slash)).getAddress();
+            int length = Integer.parseInt(cidr.substring(slash + 1));
+            return new Prefix(new Bytes(mask(network, length)), length);
+        }
+
+        private record Prefix(Bytes network, int length) {}
+    }
+}

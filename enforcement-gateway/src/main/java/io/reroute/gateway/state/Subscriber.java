@@ -1,0 +1,20 @@
+package io.reroute.gateway.state;
+
+import java.util.UUID;
+
+/** One subscriber as the gateway enforces it, at a version; addresses as the platform sent them. */
+public record Subscriber(
+        UUID workspaceId,
+        UUID subscriberId,
+        String accountNumber,
+        long version,
+        String state,
+        String staticIpv4,
+        String staticIpv6,
+        String delegatedPrefix) {
+
+    /** Whether the gateway sends this subscriber to the portal instead of the internet. */
+    public boolean redirected() {
+        return "BLOCKED".equals(state) || "SUSPENDED".equals(state) || "CAPPED".equals(state);
+    }
+}

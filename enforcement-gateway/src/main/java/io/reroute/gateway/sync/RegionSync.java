@@ -1,0 +1,272 @@
+package io.reroute.gateway.sync;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.util.NetUtil;
+import io.reroute.gateway.GatewayProperties;
+import io.reroute.gateway.state.Allowlist;
+import io.reroute.gateway.state.RegionState;
+import io.reroute.gateway.state.Subscriber;
+import io.reroute.gateway.state.Workspace;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps {@link RegionState} in step with the platform: loads the region snapshot, then tails the
+ * region's Redis Stream from the snapshot's position, applying only newer versions. When the
+ * platform or Redis is unreachable it keeps the last state and retries with backoff; when the
+ * stream was trimmed past its position it loads a fresh snapshot; and it loads one again
+ * periodically to pick up workspace settings and allowlists.
+ */
+@Component
+public class RegionSync implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RegionSync.class);
+
+    private final RegionState state;
+    private final GatewayProperties gateway;
+    private final SyncProperties properties;
+    private final ReactiveStringRedisTemplate redis;
+    private final WebClient platform;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final String streamKey;
+    private volatile Instant lastContact;
+    private volatile Instant snapshotAt;
+    private volatile Disposable running;
+
+    RegionSync(
+            RegionState state,
+            GatewayProperties gateway,
+            SyncProperties properties,
+            ReactiveStringRedisTemplate redis,
+            JsonMapper json,
+            Clock clock,
+            MeterRegistry meters) {
+        this.state = state;
+        this.gateway = gateway;
+        this.properties = properties;
+        this.redis = redis;
+        this.json = json;
+        this.clock = clock;
+        this.streamKey = "reroute:region:" + gateway.region() + ":enforcement";
+        this.platform = WebClient.builder()
+                .baseUrl(gateway.platformUrl().toString())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, basic("gateway." + gateway.region(), properties.secret()))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(1024 * 1024))
+                .build();
+        Gauge.builder(
+                        "reroute.gateway.state.staleness",
+                        this,
+                        s -> s.staleness().toMillis() / 1000.0)
+                .description("seconds since the gateway last heard from the region stream")
+                .baseUnit("seconds")
+                .register(meters);
+        Gauge.builder("reroute.gateway.snapshot.age", this, s -> s.snapshotAge().toMillis() / 1000.0)
+                .description("seconds since the region snapshot was loaded")
+                .baseUnit("seconds")
+                .register(meters);
+        Gauge.builder("reroute.gateway.subscribers", state, RegionState::subscriberCount)
+                .register(meters);
+    }
+
+    @Override
+    public void start() {
+        running = Flux.defer(this::cycle)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
+                        .maxBackoff(properties.maxRetryDelay())
+                        .doBeforeRetry(signal -> log.warn(
+                                "region {} sync interrupted, keeping the last state and retrying: {}",
+                                gateway.region(),
+                                signal.failure().toString())))
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        if (running != null) {
+            running.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running != null && !running.isDisposed();
+    }
+
+    /** Time since the stream last answered; since start when it never did. */
+    public Duration staleness() {
+        Instant contact = lastContact;
+        return contact == null ? Duration.ZERO : Duration.between(contact, clock.instant());
+    }
+
+    public Duration snapshotAge() {
+        Instant at = snapshotAt;
+        return at == null ? Duration.ZERO : Duration.between(at, clock.instant());
+    }
+
+    public Instant lastContact() {
+        return lastContact;
+    }
+
+    /** A snapshot when needed, then reads until the next snapshot is due; repeats forever. */
+    private Flux<Void> cycle() {
+        return Mono.defer(() -> needsSnapshot().flatMap(needed -> needed ? loadSnapshot() : Mono.empty()))
+                .thenMany(Flux.defer(this::readOnce).repeat(() -> !snapshotDue()))
+                .repeat();
+    }
+
+    private Mono<Boolean> needsSnapshot() {
+        if (!state.loaded() || snapshotDue()) {
+            return Mono.just(true);
+        }
+        // Entries between our position and the oldest one left were trimmed: the stream cannot fill the gap.
+        return redis.opsForStream()
+                .range(streamKey, Range.unbounded(), Limit.limit().count(1))
+                .next()
+                .map(first -> compare(first.getId().getValue(), state.position()) > 0
+                        && !state.position().equals("0-0"))
+                .defaultIfEmpty(false);
+    }
+
+    private boolean snapshotDue() {
+        Instant at = snapshotAt;
+        return at == null || !at.plus(properties.resnapshotInterval()).isAfter(clock.instant());
+    }
+
+    private Mono<Void> loadSnapshot() {
+        var workspaces = new ArrayList<Workspace>();
+        var subscribers = new ArrayList<Subscriber>();
+        var header = new String[1];
+        return platform.get()
+                .uri("/internal/regions/{region}/snapshot", gateway.region())
+                .accept(MediaType.APPLICATION_NDJSON)
+                .retrieve()
+                .bodyToFlux(SnapshotLine.class)
+                .doOnNext(line -> {
+                    switch (line.type()) {
+                        case "snapshot" -> header[0] = line.position();
+                        case "workspace" -> workspaces.add(workspace(line.workspace()));
+                        case "subscriber" -> subscribers.add(subscriber(line.subscriber()));
+                        case "end" -> {
+                            if (header[0] == null
+                                    || line.subscribers() == null
+                                    || line.subscribers() != subscribers.size()) {
+                                throw new IllegalStateException("the snapshot is inconsistent");
+                            }
+                            Instant now = clock.instant();
+                            state.replace(workspaces, subscribers, header[0], now);
+                            snapshotAt = now;
+                            lastContact = now;
+                            log.info(
+                                    "region {} snapshot loaded: {} workspaces, {} subscribers, stream position {}",
+                                    gateway.region(),
+                                    workspaces.size(),
+                                    subscribers.size(),
+                                    header[0]);
+                        }
+                        default -> {
+                            // Newer platforms may add line types; ignore what we do not know.
+                        }
+                    }
+                })
+                .then(Mono.defer(() -> snapshotAt != null && state.loaded()
+                        ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("the snapshot ended without its end line"))));
+    }
+
+    /** One blocking read of new entries, applied in order. */
+    private Flux<Void> readOnce() {
+        var options = StreamReadOptions.empty().block(properties.readBlock()).count(properties.readCount());
+        return redis.opsForStream()
+                .read(options, StreamOffset.create(streamKey, ReadOffset.from(state.position())))
+                .doOnNext(this::apply)
+                .doOnComplete(() -> {
+                    lastContact = clock.instant();
+                    log.debug("region {} stream read done at {}", gateway.region(), state.position());
+                })
+                .thenMany(Flux.empty());
+    }
+
+    private void apply(MapRecord<String, Object, Object> entry) {
+        Map<Object, Object> fields = entry.getValue();
+        if ("subscriber.state-changed".equals(fields.get("type"))) {
+            var event = json.readValue(fields.get("event").toString(), SnapshotLine.StateChanged.class);
+            state.apply(subscriber(event.subscriber()));
+        }
+        state.advance(entry.getId().getValue());
+    }
+
+    private static Subscriber subscriber(SnapshotLine.SubscriberLine s) {
+        return new Subscriber(
+                s.workspaceId(),
+                s.subscriberId(),
+                s.accountNumber(),
+                s.version(),
+                s.state(),
+                s.staticIpv4(),
+                s.staticIpv6(),
+                s.delegatedPrefix());
+    }
+
+    private static Workspace workspace(SnapshotLine.WorkspaceLine w) {
+        return new Workspace(
+                w.workspaceId(),
+                w.reminderHost(),
+                address(w.landingIpv4()),
+                address(w.landingIpv6()),
+                Allowlist.of(w.allowlist()));
+    }
+
+    private static InetAddress address(String text) {
+        if (text == null) {
+            return null;
+        }
+        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(text);
+        try {
+            return bytes == null ? null : InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /** Orders stream ids ({@code millis-sequence}). */
+    static int compare(String a, String b) {
+        String[] x = a.split("-");
+        String[] y = b.split("-");
+        int byTime = Long.compare(Long.parseLong(x[0]), Long.parseLong(y[0]));
+        return byTime != 0 ? byTime : Long.compare(Long.parseLong(x[1]), Long.parseLong(y[1]));
+    }
+
+    private static String basic(String user, String secret) {
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((user + ":" + (secret == null ? "" : secret)).getBytes(StandardCharsets.UTF_8));
+    }
+}

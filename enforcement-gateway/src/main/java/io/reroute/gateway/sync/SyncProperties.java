@@ -1,0 +1,29 @@
+package io.reroute.gateway.sync;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the gateway keeps its region's state ({@code reroute.gateway.sync.*}).
+ *
+ * @param secret this region's gateway secret for the platform's {@code /internal} endpoints
+ * @param readBlock how long one stream read waits for new entries
+ * @param readCount entries per stream read at most
+ * @param resnapshotInterval how often the whole snapshot is loaded again (workspace settings and
+ *     allowlists travel with it)
+ * @param maxRetryDelay the longest wait between reconnection attempts
+ */
+@ConfigurationProperties("reroute.gateway.sync")
+public record SyncProperties(
+        String secret,
+        @DefaultValue("5s") Duration readBlock,
+        @DefaultValue("500") int readCount,
+        @DefaultValue("5m") Duration resnapshotInterval,
+        @DefaultValue("30s") Duration maxRetryDelay) {
+
+    @Override
+    public String toString() {
+        return "SyncProperties[readBlock=" + readBlock + ", resnapshotInterval=" + resnapshotInterval + "]";
+    }
+}

@@ -1,0 +1,254 @@
+package io.reroute.gateway.dns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.reroute.devinfra.EmbeddedRedisServer;
+import io.reroute.gateway.dns.internal.DnsServer;
+import io.reroute.gateway.state.RegionState;
+import io.reroute.gateway.support.Dig;
+import io.reroute.gateway.support.FakePlatform;
+import io.reroute.gateway.support.FakeUpstreamDns;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway as subscribers' resolvers see it: real UDP and TCP sockets, answers checked with
+ * {@code dig}, state loaded from a snapshot in the platform's format and moved by entries on a real
+ * Redis Stream in the relay's format.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DnsRedirectorIT {
+
+    private static final String REGION = "test";
+    private static final String SECRET = "gateway-test-secret";
+    private static final UUID ISP = UUID.randomUUID();
+    private static final UUID ISP_WITHOUT_IPV6 = UUID.randomUUID();
+    private static final UUID BLOCKED = UUID.randomUUID();
+    private static final UUID ACTIVE = UUID.randomUUID();
+    private static final UUID BLOCKED_NO_IPV6 = UUID.randomUUID();
+    private static final UUID RESTORED = UUID.randomUUID();
+
+    static final EmbeddedRedisServer redisServer;
+    static final FakePlatform platform = new FakePlatform(REGION, SECRET);
+    static final FakeUpstreamDns upstream;
+
+    static {
+        try {
+            redisServer = EmbeddedRedisServer.start(Files.createTempDirectory("gateway-redis"), 0);
+            upstream = new FakeUpstreamDns();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        platform.serve(snapshot());
+    }
+
+    @DynamicPropertySource
+    static void wiring(DynamicPropertyRegistry registry) {
+        registry.add("reroute.gateway.region", () -> REGION);
+        registry.add("reroute.gateway.platform-url", platform::url);
+        registry.add("reroute.gateway.sync.secret", () -> SECRET);
+        registry.add("reroute.gateway.sync.read-block", () -> "200ms");
+        registry.add("spring.data.redis.url", redisServer::url);
+        registry.add("reroute.gateway.dns.bind", () -> "127.0.0.1");
+        registry.add("reroute.gateway.dns.port", () -> "0");
+        registry.add("reroute.gateway.dns.upstream", upstream::address);
+        registry.add("reroute.gateway.dns.upstream-timeout", () -> "500ms");
+        // 127.0.0.9 and above stand for addresses outside the ISP's subscriber networks.
+        registry.add("reroute.gateway.dns.subscriber-networks", () -> "127.0.0.0/29");
+    }
+
+    @Autowired
+    DnsServer dns;
+
+    @Autowired
+    RegionState state;
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
+
+    @AfterAll
+    static void stopServers() throws IOException {
+        platform.close();
+        upstream.close();
+        redisServer.close();
+    }
+
+    @BeforeEach
+    void stateLoaded() {
+        await().atMost(Duration.ofSeconds(20)).until(state::loaded);
+        upstream.answering(true);
+        platform.up(true);
+    }
+
+    @Test
+    void blockedSubscriberGetsTheLandingAddressForAnyNameWithAShortTtl() throws Exception {
+        var answer = dig("127.0.0.2", "WWW.Example.COM", "A");
+        assertThat(answer.status()).isEqualTo("NOERROR");
+        assertThat(answer.answers()).singleElement().satisfies(line -> assertThat(line)
+                .isEqualToIgnoringCase("www.example.com. 30 IN A 203.0.113.10"));
+        assertThat(dig("127.0.0.2", "news.example.org", "AAAA").data()).containsExactly("2001:db8::10");
+        assertThat(dig("127.0.0.2", "anything.example", "A", "+tcp").data()).containsExactly("203.0.113.10");
+        assertThat(dig("127.0.0.2", "example.com", "MX").answers()).isEmpty();
+    }
+
+    @Test
+    void withoutALandingIpv6AAAAIsNoData() throws Exception {
+        var answer = dig("127.0.0.4", "example.com", "AAAA");
+        assertThat(answer.status()).isEqualTo("NOERROR");
+        assertThat(answer.answers()).isEmpty();
+        assertThat(dig("127.0.0.4", "example.com", "A").data()).containsExactly("198.51.100.7");
+    }
+
+    @Test
+    void allowlistReminderHostAndCanariesAreAnsweredTruthfully() throws Exception {
+        assertThat(dig("127.0.0.2", "checkout.STRIPE.com", "A").data()).containsExactly(FakeUpstreamDns.ANSWER);
+        assertThat(dig("127.0.0.2", "a.b.c.stripe.com", "A").data()).containsExactly(FakeUpstreamDns.ANSWER);
+        assertThat(dig("127.0.0.2", "stripe.com", "A").data())
+                .as("a wildcard covers names below the domain, not the domain")
+                .containsExactly("203.0.113.10");
+        assertThat(dig("127.0.0.2", "paypal.com", "A").data()).containsExactly(FakeUpstreamDns.ANSWER);
+        assertThat(dig("127.0.0.2", "pay.isp.example", "A").data()).containsExactly(FakeUpstreamDns.ANSWER);
+        assertThat(dig("127.0.0.2", "use-application-dns.net", "A").status()).isEqualTo("NXDOMAIN");
+        assertThat(dig("127.0.0.2", "mask.icloud.com", "A").status()).isEqualTo("NXDOMAIN");
+    }
+
+    @Test
+    void everyoneElseIsForwardedAndOutsidersAreRefused() throws Exception {
+        assertThat(dig("127.0.0.3", "example.com", "A").data()).containsExactly(FakeUpstreamDns.ANSWER);
+        assertThat(dig("127.0.0.3", "use-application-dns.net", "A").data())
+                .as("canaries are only for redirected subscribers")
+                .containsExactly(FakeUpstreamDns.ANSWER);
+        assertThat(dig("127.0.0.5", "example.com", "A").data()).containsExactly(FakeUpstreamDns.ANSWER);
+        assertThat(dig("127.0.0.9", "example.com", "A").status()).isEqualTo("REFUSED");
+    }
+
+    @Test
+    void ednsIsKept() throws Exception {
+        assertThat(dig("127.0.0.2", "example.com", "A").output()).contains("OPT PSEUDOSECTION", "udp: 1232");
+        assertThat(dig("127.0.0.2", "example.com", "A", "+noedns").output()).doesNotContain("OPT PSEUDOSECTION");
+    }
+
+    @Test
+    void upstreamDownIsServfailWithoutHanging() throws Exception {
+        upstream.answering(false);
+        long started = System.nanoTime();
+        assertThat(dig("127.0.0.3", "example.com", "A").status()).isEqualTo("SERVFAIL");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(dig("127.0.0.2", "example.com", "A").data())
+                .as("redirects need no upstream")
+                .containsExactly("203.0.113.10");
+    }
+
+    @Test
+    void malformedPacketsGetFormerrOrAreDroppedAndNothingElseIsAffected() throws Exception {
+        var random = new Random(7);
+        try (var socket = new DatagramSocket(0, InetAddress.getByName("127.0.0.2"))) {
+            socket.setSoTimeout(2000);
+            for (int i = 0; i < 200; i++) {
+                byte[] garbage = new byte[random.nextInt(64)];
+                random.nextBytes(garbage);
+                if (garbage.length >= 12) {
+                    garbage[2] = 0; // a query, not a response
+                    garbage[5] = 1; // one question that is not there
+                }
+                socket.send(new DatagramPacket(garbage, garbage.length, InetAddress.getLoopbackAddress(), dns.port()));
+            }
+            byte[] header = {0x12, 0x34, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 7, 'b', 'r', 'o', 'k'};
+            socket.send(new DatagramPacket(header, header.length, InetAddress.getLoopbackAddress(), dns.port()));
+            var reply = new DatagramPacket(new byte[512], 512);
+            do {
+                socket.receive(reply);
+            } while (!(reply.getData()[0] == 0x12 && reply.getData()[1] == 0x34));
+            assertThat(reply.getData()[3] & 0x0f).as("RCODE FORMERR").isEqualTo(1);
+        }
+        assertThat(dig("127.0.0.2", "example.com", "A").data()).containsExactly("203.0.113.10");
+    }
+
+    @Test
+    void restoreTakesEffectWithOneStreamDeliveryAndPlatformOutagesKeepTheState() throws Exception {
+        platform.up(false);
+        int before = platform.requests();
+        assertThat(dig("127.0.0.6", "example.com", "A").data()).containsExactly("203.0.113.10");
+
+        long published = System.nanoTime();
+        redis.opsForStream()
+                .add(StreamRecords.string(Map.of(
+                                "type", "subscriber.state-changed",
+                                "workspace", ISP.toString(),
+                                "subscriber", RESTORED.toString(),
+                                "version", "2",
+                                "event", event(RESTORED, "127.0.0.6", 2, "ACTIVE")))
+                        .withStreamKey("reroute:region:" + REGION + ":enforcement"))
+                .block();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).until(() -> state.subscriber(RESTORED)
+                .map(s -> s.version() == 2)
+                .orElse(false));
+        long appliedMillis = (System.nanoTime() - published) / 1_000_000;
+        System.out.printf("restore applied %d ms after the stream entry was added%n", appliedMillis);
+        assertThat(dig("127.0.0.6", "example.com", "A").data()).containsExactly(FakeUpstreamDns.ANSWER);
+        // A replayed older version changes nothing.
+        String position = state.position();
+        redis.opsForStream()
+                .add(StreamRecords.string(Map.of(
+                                "type", "subscriber.state-changed",
+                                "workspace", ISP.toString(),
+                                "subscriber", RESTORED.toString(),
+                                "version", "1",
+                                "event", event(RESTORED, "127.0.0.6", 1, "BLOCKED")))
+                        .withStreamKey("reroute:region:" + REGION + ":enforcement"))
+                .block();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !state.position().equals(position));
+        assertThat(dig("127.0.0.6", "example.com", "A").data()).containsExactly(FakeUpstreamDns.ANSWER);
+        assertThat(platform.requests()).as("the platform was down all along").isGreaterThanOrEqualTo(before);
+    }
+
+    private Dig.Result dig(String source, String name, String type, String... options) throws Exception {
+        return Dig.query(dns.port(), source, name, type, options);
+    }
+
+    private static String snapshot() {
+        return String.join(
+                "\n",
+                "{\"type\":\"snapshot\",\"region\":\"test\",\"stream\":\"reroute:region:test:enforcement\",\"position\":\"0-0\"}",
+                "{\"type\":\"workspace\",\"workspace\":{\"workspaceId\":\"" + ISP
+                        + "\",\"reminderHost\":\"pay.isp.example\",\"landingIpv4\":\"203.0.113.10\","
+                        + "\"landingIpv6\":\"2001:db8::10\",\"allowlist\":[\"*.stripe.com\",\"paypal.com\",\"10.9.0.0/16\"]}}",
+                "{\"type\":\"subscriber\",\"subscriber\":" + subscriber(ISP, BLOCKED, "127.0.0.2", 1, "BLOCKED") + "}",
+                "{\"type\":\"subscriber\",\"subscriber\":" + subscriber(ISP, ACTIVE, "127.0.0.3", 1, "ACTIVE") + "}",
+                "{\"type\":\"subscriber\",\"subscriber\":" + subscriber(ISP, RESTORED, "127.0.0.6", 1, "BLOCKED") + "}",
+                "{\"type\":\"workspace\",\"workspace\":{\"workspaceId\":\"" + ISP_WITHOUT_IPV6
+                        + "\",\"reminderHost\":null,\"landingIpv4\":\"198.51.100.7\",\"landingIpv6\":null,\"allowlist\":[]}}",
+                "{\"type\":\"subscriber\",\"subscriber\":"
+                        + subscriber(ISP_WITHOUT_IPV6, BLOCKED_NO_IPV6, "127.0.0.4", 3, "BLOCKED") + "}",
+                "{\"type\":\"end\",\"subscribers\":4}",
+                "");
+    }
+
+    private static String subscriber(UUID workspace, UUID id, String ipv4, long version, String state) {
+        return "{\"workspaceId\":\"" + workspace + "\",\"subscriberId\":\"" + id + "\",\"accountNumber\":\"A-" + version
+                + "\",\"version\":" + version + ",\"state\":\"" + state + "\",\"pppoeUsername\":null,\"staticIpv4\":\""
+                + ipv4 + "\",\"staticIpv6\":null,\"delegatedPrefix\":null,\"nasId\":null}";
+    }
+
+    private static String event(UUID id, String ipv4, long version, String state) {
+        return "{\"subscriber\":" + subscriber(ISP, id, ipv4, version, state)
+                + ",\"previousState\":\"BLOCKED\",\"reason\":\"overdue balance paid\",\"actor\":\"t\",\"occurredAt\":\"2026-11-21T00:00:00Z\"}";
+    }
+}
