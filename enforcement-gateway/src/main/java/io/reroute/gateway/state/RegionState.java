@@ -64,10 +64,6 @@ public class RegionState {
         return position;
     }
 
-    public Instant loadedAt() {
-        return loadedAt;
-    }
-
     public int subscriberCount() {
         return index.subscribers.size();
     }

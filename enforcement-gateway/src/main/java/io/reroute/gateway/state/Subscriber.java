@@ -1,8 +1,13 @@
 package io.reroute.gateway.state;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.UUID;
 
-/** One subscriber as the gateway enforces it, at a version; addresses as the platform sent them. */
+/**
+ * One subscriber as the gateway enforces it, at a version; addresses as the platform sent them.
+ * Read straight from snapshot lines and stream events, which carry more than the gateway needs.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Subscriber(
         UUID workspaceId,
         UUID subscriberId,

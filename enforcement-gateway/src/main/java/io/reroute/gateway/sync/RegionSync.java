@@ -131,10 +131,6 @@ public class RegionSync implements SmartLifecycle {
         return at == null ? Duration.ZERO : Duration.between(at, clock.instant());
     }
 
-    public Instant lastContact() {
-        return lastContact;
-    }
-
     /** A snapshot when needed, then reads until the next snapshot is due; repeats forever. */
     private Flux<Void> cycle() {
         return Mono.defer(() -> needsSnapshot().flatMap(needed -> needed ? loadSnapshot() : Mono.empty()))
@@ -173,7 +169,7 @@ public class RegionSync implements SmartLifecycle {
                     switch (line.type()) {
                         case "snapshot" -> header[0] = line.position();
                         case "workspace" -> workspaces.add(workspace(line.workspace()));
-                        case "subscriber" -> subscribers.add(subscriber(line.subscriber()));
+                        case "subscriber" -> subscribers.add(line.subscriber());
                         case "end" -> {
                             if (header[0] == null
                                     || line.subscribers() == null
@@ -218,21 +214,9 @@ public class RegionSync implements SmartLifecycle {
         Map<Object, Object> fields = entry.getValue();
         if ("subscriber.state-changed".equals(fields.get("type"))) {
             var event = json.readValue(fields.get("event").toString(), SnapshotLine.StateChanged.class);
-            state.apply(subscriber(event.subscriber()));
+            state.apply(event.subscriber());
         }
         state.advance(entry.getId().getValue());
-    }
-
-    private static Subscriber subscriber(SnapshotLine.SubscriberLine s) {
-        return new Subscriber(
-                s.workspaceId(),
-                s.subscriberId(),
-                s.accountNumber(),
-                s.version(),
-                s.state(),
-                s.staticIpv4(),
-                s.staticIpv6(),
-                s.delegatedPrefix());
     }
 
     private static Workspace workspace(SnapshotLine.WorkspaceLine w) {
