@@ -3,6 +3,7 @@ package io.reroute.platform.enforcement.internal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
+import io.reroute.platform.workspace.Workspaces;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ public class OutboxRelay {
     private final DatabaseClient db;
     private final WorkspaceTransactions transactions;
     private final OutboxPublisher publisher;
+    private final Workspaces workspaces;
     private final OutboxProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -39,12 +41,14 @@ public class OutboxRelay {
             DatabaseClient db,
             WorkspaceTransactions transactions,
             OutboxPublisher publisher,
+            Workspaces workspaces,
             OutboxProperties properties,
             Clock clock,
             MeterRegistry meters) {
         this.db = db;
         this.transactions = transactions;
         this.publisher = publisher;
+        this.workspaces = workspaces;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -154,9 +158,8 @@ public class OutboxRelay {
     /** Deletes published events past the retention, every workspace in its own transaction. */
     public Mono<Long> purgeAll() {
         var before = clock.instant().minus(properties.retention());
-        return db.sql("SELECT id FROM workspace_ids() AS id")
-                .map(row -> new WorkspaceId(row.get("id", UUID.class)))
-                .all()
+        return workspaces
+                .ids()
                 .concatMap(workspace -> transactions.inWorkspace(
                         workspace, () -> db.sql("DELETE FROM outbox_event WHERE workspace_id = :workspace"
                                         + " AND published_at IS NOT NULL AND published_at < :before")

@@ -8,6 +8,7 @@ import io.reroute.platform.tenancy.Actor;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
 import io.reroute.platform.workspace.EnforcementThresholds;
+import io.reroute.platform.workspace.Workspaces;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -34,7 +34,7 @@ public class OverdueEvaluation {
     private static final Actor SCHEDULER = new Actor("scheduler");
     private static final int BATCH = 500;
 
-    private final DatabaseClient db;
+    private final Workspaces workspaces;
     private final WorkspaceTransactions transactions;
     private final EnforcementRepository repository;
     private final Transitions transitions;
@@ -42,13 +42,13 @@ public class OverdueEvaluation {
     private final boolean enabled;
 
     OverdueEvaluation(
-            DatabaseClient db,
+            Workspaces workspaces,
             WorkspaceTransactions transactions,
             EnforcementRepository repository,
             Transitions transitions,
             Clock clock,
             @Value("${reroute.enforcement.scheduler-enabled:true}") boolean enabled) {
-        this.db = db;
+        this.workspaces = workspaces;
         this.transactions = transactions;
         this.repository = repository;
         this.transitions = transitions;
@@ -70,11 +70,7 @@ public class OverdueEvaluation {
 
     /** One pass over every workspace; the number of state changes made. */
     public Mono<Long> evaluateAll() {
-        return db.sql("SELECT id FROM workspace_ids() AS id")
-                .map(row -> new WorkspaceId(row.get("id", UUID.class)))
-                .all()
-                .concatMap(this::evaluate)
-                .reduce(0L, Long::sum);
+        return workspaces.ids().concatMap(this::evaluate).reduce(0L, Long::sum);
     }
 
     /** One pass over one workspace, batch by batch, each batch in its own transaction. */

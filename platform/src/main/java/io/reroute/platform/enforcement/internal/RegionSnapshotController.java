@@ -12,10 +12,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,7 +33,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Internal", description = "For the platform's own gateway and portal processes")
 class RegionSnapshotController {
 
-    private final DatabaseClient db;
     private final WorkspaceTransactions transactions;
     private final EnforcementRepository repository;
     private final RegionStreamPublisher streams;
@@ -44,14 +41,12 @@ class RegionSnapshotController {
     private final Clock clock;
 
     RegionSnapshotController(
-            DatabaseClient db,
             WorkspaceTransactions transactions,
             EnforcementRepository repository,
             RegionStreamPublisher streams,
             Workspaces workspaces,
             Allowlists allowlists,
             Clock clock) {
-        this.db = db;
         this.transactions = transactions;
         this.repository = repository;
         this.streams = streams;
@@ -71,10 +66,8 @@ class RegionSnapshotController {
                 .flatMapMany(position -> Flux.concat(
                         Mono.just(new SnapshotStart(
                                 "snapshot", region, RegionStream.key(region), position, clock.instant())),
-                        db.sql("SELECT id FROM region_workspace_ids(:region) AS id")
-                                .bind("region", region)
-                                .map(row -> new WorkspaceId(row.get("id", UUID.class)))
-                                .all()
+                        workspaces
+                                .idsInRegion(region)
                                 .concatMap(workspace -> transactions.streamInWorkspace(
                                         workspace,
                                         () -> Flux.concat(

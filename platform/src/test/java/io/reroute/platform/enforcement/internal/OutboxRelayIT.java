@@ -13,6 +13,7 @@ import io.reroute.platform.support.RegionStreams;
 import io.reroute.platform.support.TestWorkspace;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
+import io.reroute.platform.workspace.Workspaces;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -63,6 +64,9 @@ class OutboxRelayIT {
     @Autowired
     OutboxProperties properties;
 
+    @Autowired
+    Workspaces workspaceDirectory;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -110,6 +114,7 @@ class OutboxRelayIT {
                 transactions,
                 (workspace, r, events) -> streams.publish(workspace, r, events)
                         .then(Mono.error(new IllegalStateException("relay killed"))),
+                workspaceDirectory,
                 properties,
                 Clock.systemUTC(),
                 new SimpleMeterRegistry());
@@ -143,6 +148,7 @@ class OutboxRelayIT {
                 db,
                 transactions,
                 (workspace, r, events) -> Mono.error(new IllegalStateException("relay killed")),
+                workspaceDirectory,
                 properties,
                 Clock.systemUTC(),
                 new SimpleMeterRegistry());
