@@ -74,14 +74,9 @@ public final class MailTemplates {
         return errors;
     }
 
-    /** The subject (one line) and body of a mail. */
-    public static RenderedMail render(MailTemplate template, Map<String, String> variables) {
-        String subject = STRICT.compile(template.subject())
-                .execute(variables)
-                .replaceAll("[\\r\\n]+", " ")
-                .strip();
-        String body = STRICT.compile(template.body()).execute(variables).replaceAll("\n{3,}", "\n\n");
-        return new RenderedMail(subject, body);
+    /** Parses a template once, to render many mails with it. */
+    public static Compiled compile(MailTemplate template) {
+        return new Compiled(STRICT.compile(template.subject()), STRICT.compile(template.body()));
     }
 
     private static void checkOne(String field, String text, Map<String, Object> sample, List<FieldError> errors) {
@@ -90,6 +85,17 @@ public final class MailTemplates {
             compiled.execute(sample);
         } catch (MustacheException e) {
             errors.add(new FieldError(field, e.getMessage() + "; variables are " + String.join(", ", VARIABLES)));
+        }
+    }
+
+    /** A parsed template. */
+    public record Compiled(Template subject, Template body) {
+
+        /** The subject (one line) and body of a mail. */
+        public RenderedMail render(Map<String, String> variables) {
+            return new RenderedMail(
+                    subject.execute(variables).replaceAll("[\\r\\n]+", " ").strip(),
+                    body.execute(variables).replaceAll("\n{3,}", "\n\n"));
         }
     }
 

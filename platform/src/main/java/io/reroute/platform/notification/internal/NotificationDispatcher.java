@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.reroute.platform.link.LinkPurpose;
 import io.reroute.platform.link.LinkSigner;
 import io.reroute.platform.link.ReminderLinks;
-import io.reroute.platform.notification.MailTemplate;
 import io.reroute.platform.notification.MailTemplates;
 import io.reroute.platform.notification.NotificationKind;
 import io.reroute.platform.notification.NotificationProperties;
@@ -18,6 +17,7 @@ import io.reroute.platform.workspace.Workspaces;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -100,20 +100,29 @@ public class NotificationDispatcher {
                                 workspaces.settings(workspace),
                                 repository.templates(workspace),
                                 links.signer(workspace))
-                        .flatMap(context -> repository
-                                .claimDue(workspace, now, now.plus(properties.lease()), properties.batchSize())
-                                .map(claimed -> prepare(claimed, context.getT1(), context.getT2(), context.getT3()))
-                                .collectList()))
+                        .flatMap(context -> {
+                            // Each template is parsed once per run, however many mails use it.
+                            var compiled =
+                                    new EnumMap<NotificationKind, MailTemplates.Compiled>(NotificationKind.class);
+                            return repository
+                                    .claimDue(workspace, now, now.plus(properties.lease()), properties.batchSize())
+                                    .map(claimed -> prepare(
+                                            claimed,
+                                            context.getT1(),
+                                            compiled.computeIfAbsent(
+                                                    claimed.kind(),
+                                                    kind -> MailTemplates.compile(context.getT2()
+                                                            .getOrDefault(kind, MailTemplates.defaultFor(kind)))),
+                                            context.getT3()))
+                                    .collectList();
+                        }))
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(prepared -> deliver(workspace, prepared))
                 .count();
     }
 
     private Prepared prepare(
-            Claimed claimed,
-            WorkspaceSettings settings,
-            Map<NotificationKind, MailTemplate> templates,
-            LinkSigner signer) {
+            Claimed claimed, WorkspaceSettings settings, MailTemplates.Compiled template, LinkSigner signer) {
         if (claimed.email() == null || claimed.email().isBlank()) {
             return new Prepared(claimed, null);
         }
@@ -136,8 +145,7 @@ public class NotificationDispatcher {
                 payLink,
                 "supportNote",
                 settings.branding().note() == null ? "" : settings.branding().note());
-        var template = templates.getOrDefault(claimed.kind(), MailTemplates.defaultFor(claimed.kind()));
-        var rendered = MailTemplates.render(template, variables);
+        var rendered = template.render(variables);
         var sender = settings.mail();
         String fromAddress =
                 sender != null && sender.fromAddress() != null ? sender.fromAddress() : properties.fromAddress();
