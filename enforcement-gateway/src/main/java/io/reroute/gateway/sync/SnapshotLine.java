@@ -7,8 +7,7 @@ import java.util.UUID;
 
 /** One NDJSON line of the platform's region snapshot; which fields are set depends on {@code type}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record SnapshotLine(
-        String type, String stream, String position, WorkspaceLine workspace, Subscriber subscriber, Long subscribers) {
+record SnapshotLine(String type, String position, WorkspaceLine workspace, Subscriber subscriber, Long subscribers) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record WorkspaceLine(

@@ -7,6 +7,7 @@ import io.reroute.platform.tenancy.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
 
@@ -38,7 +39,7 @@ public final class LinkSigner {
     public ReminderLink sign(UUID subscriber, String accountNumber, LinkPurpose purpose, Duration ttl) {
         Instant now = clock.instant();
         // Whole seconds: the JWT dates carry no more, and the API shows what the token says.
-        Instant expires = now.plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant expires = now.plus(ttl).truncatedTo(ChronoUnit.SECONDS);
         String token = Jwts.builder()
                 .header()
                 .keyId(key.kid())
