@@ -16,7 +16,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "reroute.gateway.platform-url=http://127.0.0.1:1",
             "spring.data.redis.url=redis://127.0.0.1:1",
             "reroute.gateway.dns.bind=127.0.0.1",
-            "reroute.gateway.dns.port=0"
+            "reroute.gateway.dns.port=0",
+            "reroute.gateway.captive.bind=127.0.0.1",
+            "reroute.gateway.captive.port=0"
         })
 class GatewayApplicationIT {
 

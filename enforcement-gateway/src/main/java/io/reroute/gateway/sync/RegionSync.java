@@ -4,18 +4,17 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.util.NetUtil;
 import io.reroute.gateway.GatewayProperties;
+import io.reroute.gateway.PlatformClient;
 import io.reroute.gateway.state.Allowlist;
 import io.reroute.gateway.state.RegionState;
 import io.reroute.gateway.state.Subscriber;
 import io.reroute.gateway.state.Workspace;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,6 @@ import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -66,6 +64,7 @@ public class RegionSync implements SmartLifecycle {
             GatewayProperties gateway,
             SyncProperties properties,
             ReactiveStringRedisTemplate redis,
+            PlatformClient platform,
             JsonMapper json,
             Clock clock,
             MeterRegistry meters) {
@@ -76,11 +75,7 @@ public class RegionSync implements SmartLifecycle {
         this.json = json;
         this.clock = clock;
         this.streamKey = "reroute:region:" + gateway.region() + ":enforcement";
-        this.platform = WebClient.builder()
-                .baseUrl(gateway.platformUrl().toString())
-                .defaultHeader(HttpHeaders.AUTHORIZATION, basic("gateway." + gateway.region(), properties.secret()))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(1024 * 1024))
-                .build();
+        this.platform = platform.web();
         Gauge.builder(
                         "reroute.gateway.state.staleness",
                         this,
@@ -246,11 +241,5 @@ public class RegionSync implements SmartLifecycle {
         String[] y = b.split("-");
         int byTime = Long.compare(Long.parseLong(x[0]), Long.parseLong(y[0]));
         return byTime != 0 ? byTime : Long.compare(Long.parseLong(x[1]), Long.parseLong(y[1]));
-    }
-
-    private static String basic(String user, String secret) {
-        return "Basic "
-                + Base64.getEncoder()
-                        .encodeToString((user + ":" + (secret == null ? "" : secret)).getBytes(StandardCharsets.UTF_8));
     }
 }

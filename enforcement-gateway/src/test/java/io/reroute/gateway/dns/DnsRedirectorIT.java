@@ -9,13 +9,13 @@ import io.reroute.gateway.state.RegionState;
 import io.reroute.gateway.support.Dig;
 import io.reroute.gateway.support.FakePlatform;
 import io.reroute.gateway.support.FakeUpstreamDns;
+import io.reroute.gateway.support.Snapshots;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -72,6 +71,7 @@ class DnsRedirectorIT {
         registry.add("reroute.gateway.dns.upstream-timeout", () -> "500ms");
         // 127.0.0.9 and above stand for addresses outside the ISP's subscriber networks.
         registry.add("reroute.gateway.dns.subscriber-networks", () -> "127.0.0.0/29");
+        registry.add("reroute.gateway.captive.enabled", () -> "false");
     }
 
     @Autowired
@@ -203,17 +203,8 @@ class DnsRedirectorIT {
         assertThat(platform.requests()).as("the platform was down all along").isGreaterThanOrEqualTo(before);
     }
 
-    /** An entry as the platform's relay appends it. */
     private void publish(UUID subscriber, String ipv4, long version, String newState) {
-        redis.opsForStream()
-                .add(StreamRecords.string(Map.of(
-                                "type", "subscriber.state-changed",
-                                "workspace", ISP.toString(),
-                                "subscriber", subscriber.toString(),
-                                "version", Long.toString(version),
-                                "event", event(subscriber, ipv4, version, newState)))
-                        .withStreamKey("reroute:region:" + REGION + ":enforcement"))
-                .block();
+        Snapshots.publish(redis, REGION, ISP, subscriber, ipv4, version, newState);
     }
 
     private Dig.Result dig(String source, String name, String type, String... options) throws Exception {
@@ -221,31 +212,20 @@ class DnsRedirectorIT {
     }
 
     private static String snapshot() {
-        return String.join(
-                "\n",
-                "{\"type\":\"snapshot\",\"region\":\"test\",\"stream\":\"reroute:region:test:enforcement\",\"position\":\"0-0\"}",
-                "{\"type\":\"workspace\",\"workspace\":{\"workspaceId\":\"" + ISP
-                        + "\",\"reminderHost\":\"pay.isp.example\",\"landingIpv4\":\"203.0.113.10\","
-                        + "\"landingIpv6\":\"2001:db8::10\",\"allowlist\":[\"*.stripe.com\",\"paypal.com\",\"10.9.0.0/16\"]}}",
-                "{\"type\":\"subscriber\",\"subscriber\":" + subscriber(ISP, BLOCKED, "127.0.0.2", 1, "BLOCKED") + "}",
-                "{\"type\":\"subscriber\",\"subscriber\":" + subscriber(ISP, ACTIVE, "127.0.0.3", 1, "ACTIVE") + "}",
-                "{\"type\":\"subscriber\",\"subscriber\":" + subscriber(ISP, RESTORED, "127.0.0.6", 1, "BLOCKED") + "}",
-                "{\"type\":\"workspace\",\"workspace\":{\"workspaceId\":\"" + ISP_WITHOUT_IPV6
-                        + "\",\"reminderHost\":null,\"landingIpv4\":\"198.51.100.7\",\"landingIpv6\":null,\"allowlist\":[]}}",
-                "{\"type\":\"subscriber\",\"subscriber\":"
-                        + subscriber(ISP_WITHOUT_IPV6, BLOCKED_NO_IPV6, "127.0.0.4", 3, "BLOCKED") + "}",
-                "{\"type\":\"end\",\"subscribers\":4}",
-                "");
-    }
-
-    private static String subscriber(UUID workspace, UUID id, String ipv4, long version, String state) {
-        return "{\"workspaceId\":\"" + workspace + "\",\"subscriberId\":\"" + id + "\",\"accountNumber\":\"A-" + version
-                + "\",\"version\":" + version + ",\"state\":\"" + state + "\",\"pppoeUsername\":null,\"staticIpv4\":\""
-                + ipv4 + "\",\"staticIpv6\":null,\"delegatedPrefix\":null,\"nasId\":null}";
-    }
-
-    private static String event(UUID id, String ipv4, long version, String state) {
-        return "{\"subscriber\":" + subscriber(ISP, id, ipv4, version, state)
-                + ",\"previousState\":\"BLOCKED\",\"reason\":\"overdue balance paid\",\"actor\":\"t\",\"occurredAt\":\"2026-11-21T00:00:00Z\"}";
+        return Snapshots.snapshot(
+                REGION,
+                Snapshots.workspace(
+                        ISP,
+                        "pay.isp.example",
+                        "203.0.113.10",
+                        "2001:db8::10",
+                        "*.stripe.com",
+                        "paypal.com",
+                        "10.9.0.0/16"),
+                Snapshots.subscriberLine(ISP, BLOCKED, "127.0.0.2", 1, "BLOCKED"),
+                Snapshots.subscriberLine(ISP, ACTIVE, "127.0.0.3", 1, "ACTIVE"),
+                Snapshots.subscriberLine(ISP, RESTORED, "127.0.0.6", 1, "BLOCKED"),
+                Snapshots.workspace(ISP_WITHOUT_IPV6, null, "198.51.100.7", null),
+                Snapshots.subscriberLine(ISP_WITHOUT_IPV6, BLOCKED_NO_IPV6, "127.0.0.4", 3, "BLOCKED"));
     }
 }

@@ -5,19 +5,27 @@ import java.util.Base64;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * The platform's region snapshot endpoint as a gateway sees it (same path, Basic credentials and
- * NDJSON format), serving whatever the test sets; it can be taken down.
+ * The platform's gateway endpoints as a gateway sees them (same paths, Basic credentials and
+ * formats): the region snapshot the test sets, and link signing that numbers each link it signs;
+ * it can be taken down.
  */
 public final class FakePlatform implements AutoCloseable {
+
+    /** Where the links this fake signs point: the portal the reminder host would serve. */
+    public static final String LINK_HOST = "portal.isp.example";
+
+    private static final Pattern SUBSCRIBER_ID = Pattern.compile("\"subscriberId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private final AtomicReference<String> snapshot = new AtomicReference<>("");
     private final AtomicBoolean up = new AtomicBoolean(true);
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger linksSigned = new AtomicInteger();
     private final DisposableServer server;
 
     public FakePlatform(String region, String secret) {
@@ -28,16 +36,37 @@ public final class FakePlatform implements AutoCloseable {
                 .host("127.0.0.1")
                 .port(0)
                 .route(routes -> routes.get("/internal/regions/" + region + "/snapshot", (request, response) -> {
-                    requests.incrementAndGet();
-                    if (!up.get()) {
-                        return response.status(503).send();
-                    }
-                    if (!expected.equals(request.requestHeaders().get("Authorization"))) {
-                        return response.status(401).send();
-                    }
-                    return response.header("Content-Type", "application/x-ndjson")
-                            .sendString(Mono.just(snapshot.get()));
-                }))
+                            requests.incrementAndGet();
+                            if (!up.get()) {
+                                return response.status(503).send();
+                            }
+                            if (!expected.equals(request.requestHeaders().get("Authorization"))) {
+                                return response.status(401).send();
+                            }
+                            return response.header("Content-Type", "application/x-ndjson")
+                                    .sendString(Mono.just(snapshot.get()));
+                        })
+                        .post("/internal/regions/" + region + "/reminder-links", (request, response) -> {
+                            if (!up.get()) {
+                                return response.status(503).send();
+                            }
+                            if (!expected.equals(request.requestHeaders().get("Authorization"))) {
+                                return response.status(401).send();
+                            }
+                            return request.receive().aggregate().asString().flatMap(body -> {
+                                var subscriber = SUBSCRIBER_ID.matcher(body);
+                                if (!subscriber.find()) {
+                                    return response.status(400).send().then();
+                                }
+                                String url = "https://" + LINK_HOST + "/link/signed-" + subscriber.group(1) + "-"
+                                        + linksSigned.incrementAndGet();
+                                return response.status(201)
+                                        .header("Content-Type", "application/json")
+                                        .sendString(Mono.just("{\"url\":\"" + url
+                                                + "\",\"purpose\":\"PAY\",\"expiresAt\":\"2026-12-01T00:00:00Z\"}"))
+                                        .then();
+                            });
+                        }))
                 .bindNow();
     }
 
@@ -51,6 +80,11 @@ public final class FakePlatform implements AutoCloseable {
 
     public void up(boolean available) {
         up.set(available);
+    }
+
+    /** How many links were signed so far. */
+    public int linksSigned() {
+        return linksSigned.get();
     }
 
     public int requests() {

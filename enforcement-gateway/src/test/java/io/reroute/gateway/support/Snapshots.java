@@ -1,0 +1,75 @@
+package io.reroute.gateway.support;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/** The platform's region snapshot lines and stream entries, in its wire format, for feeding a gateway. */
+public final class Snapshots {
+
+    private Snapshots() {}
+
+    /** A whole NDJSON snapshot at stream position 0-0 of the given workspace and subscriber lines. */
+    public static String snapshot(String region, String... lines) {
+        long subscribers = Stream.of(lines)
+                .filter(l -> l.contains("\"type\":\"subscriber\""))
+                .count();
+        return Stream.concat(
+                                Stream.of("{\"type\":\"snapshot\",\"region\":\"" + region + "\",\"position\":\"0-0\"}"),
+                                Stream.concat(
+                                        Stream.of(lines),
+                                        Stream.of("{\"type\":\"end\",\"subscribers\":" + subscribers + "}")))
+                        .collect(Collectors.joining("\n"))
+                + "\n";
+    }
+
+    /** A workspace line; {@code reminderHost} and landing addresses may be null. */
+    public static String workspace(
+            UUID id, String reminderHost, String landingIpv4, String landingIpv6, String... allowlist) {
+        String entries = Stream.of(allowlist).map(e -> "\"" + e + "\"").collect(Collectors.joining(","));
+        return "{\"type\":\"workspace\",\"workspace\":{\"workspaceId\":\"" + id + "\",\"reminderHost\":"
+                + quoted(reminderHost) + ",\"landingIpv4\":" + quoted(landingIpv4) + ",\"landingIpv6\":"
+                + quoted(landingIpv6) + ",\"allowlist\":[" + entries + "]}}";
+    }
+
+    public static String subscriberLine(UUID workspace, UUID id, String ipv4, long version, String state) {
+        return "{\"type\":\"subscriber\",\"subscriber\":" + subscriber(workspace, id, ipv4, version, state) + "}";
+    }
+
+    /** Appends a state change to the region's stream as the platform's relay does. */
+    public static void publish(
+            ReactiveStringRedisTemplate redis,
+            String region,
+            UUID workspace,
+            UUID subscriber,
+            String ipv4,
+            long version,
+            String state) {
+        String event = "{\"subscriber\":" + subscriber(workspace, subscriber, ipv4, version, state)
+                + ",\"previousState\":\"BLOCKED\",\"reason\":\"test\",\"actor\":\"t\","
+                + "\"occurredAt\":\"2026-11-21T00:00:00Z\"}";
+        redis.opsForStream()
+                .add(StreamRecords.string(Map.of(
+                                "type", "subscriber.state-changed",
+                                "workspace", workspace.toString(),
+                                "subscriber", subscriber.toString(),
+                                "version", Long.toString(version),
+                                "event", event))
+                        .withStreamKey("reroute:region:" + region + ":enforcement"))
+                .block();
+    }
+
+    private static String subscriber(UUID workspace, UUID id, String ipv4, long version, String state) {
+        return "{\"workspaceId\":\"" + workspace + "\",\"subscriberId\":\"" + id + "\",\"accountNumber\":\"A-"
+                + id.toString().substring(0, 8) + "\",\"version\":" + version + ",\"state\":\"" + state
+                + "\",\"pppoeUsername\":null,\"staticIpv4\":" + quoted(ipv4)
+                + ",\"staticIpv6\":null,\"delegatedPrefix\":null,\"nasId\":null}";
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+}
