@@ -103,21 +103,16 @@ public final class LocalStack implements AutoCloseable {
                 launch(
                         "enforcement-gateway",
                         config.gatewayPort(),
-                        Map.of(
-                                "REROUTE_GATEWAY_PORT",
-                                Integer.toString(config.gatewayPort()),
-                                "REROUTE_REGION",
-                                "local",
-                                "REROUTE_PLATFORM_URL",
-                                platformUrl,
-                                "REROUTE_GATEWAY_SECRET",
-                                secrets.gatewaySecret(),
-                                "REROUTE_REDIS_URL",
-                                redis.url(),
-                                "REROUTE_DNS_BIND",
-                                "127.0.0.1",
-                                "REROUTE_DNS_PORT",
-                                Integer.toString(config.dnsPort()))),
+                        Map.ofEntries(
+                                Map.entry("REROUTE_GATEWAY_PORT", Integer.toString(config.gatewayPort())),
+                                Map.entry("REROUTE_REGION", "local"),
+                                Map.entry("REROUTE_PLATFORM_URL", platformUrl),
+                                Map.entry("REROUTE_GATEWAY_SECRET", secrets.gatewaySecret()),
+                                Map.entry("REROUTE_REDIS_URL", redis.url()),
+                                Map.entry("REROUTE_DNS_BIND", "127.0.0.1"),
+                                Map.entry("REROUTE_DNS_PORT", Integer.toString(config.dnsPort())),
+                                Map.entry("REROUTE_CAPTIVE_BIND", "127.0.0.1"),
+                                Map.entry("REROUTE_CAPTIVE_PORT", Integer.toString(config.captivePort())))),
                 launch(
                         "tenant-ui",
                         config.tenantUiPort(),
@@ -152,6 +147,8 @@ public final class LocalStack implements AutoCloseable {
                 "  platform API     " + platform + "/api/v1   (OpenAPI UI: " + platform + "/swagger-ui.html)",
                 "  gateway          http://localhost:" + config.gatewayPort() + "/actuator/health   (DNS on 127.0.0.1:"
                         + config.dnsPort() + ", try: dig @127.0.0.1 -p " + config.dnsPort() + " example.com)",
+                "                   captive HTTP on http://127.0.0.1:" + config.captivePort() + "/   (RFC 8908 API: "
+                        + "/captive-portal/api)",
                 "  tenant admin UI  http://localhost:" + config.tenantUiPort() + "/",
                 "  subscriber portal http://localhost:" + config.portalUiPort() + "/",
                 "",

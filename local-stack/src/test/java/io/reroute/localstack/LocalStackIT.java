@@ -32,6 +32,7 @@ class LocalStackIT {
                 freePort(),
                 freePort(),
                 freePort(),
+                freePort(),
                 "320m",
                 Duration.ofMinutes(4));
         String workspaceBefore;
