@@ -112,7 +112,12 @@ public final class LocalStack implements AutoCloseable {
                                 Map.entry("REROUTE_DNS_BIND", "127.0.0.1"),
                                 Map.entry("REROUTE_DNS_PORT", Integer.toString(config.dnsPort())),
                                 Map.entry("REROUTE_CAPTIVE_BIND", "127.0.0.1"),
-                                Map.entry("REROUTE_CAPTIVE_PORT", Integer.toString(config.captivePort())))),
+                                Map.entry("REROUTE_CAPTIVE_PORT", Integer.toString(config.captivePort())),
+                                Map.entry(
+                                        "REROUTE_GATEWAY_STATE_DIR",
+                                        config.dataDirectory()
+                                                .resolve("gateway-state")
+                                                .toString()))),
                 launch(
                         "tenant-ui",
                         config.tenantUiPort(),

@@ -12,12 +12,14 @@ import java.util.Set;
  */
 public final class Allowlist {
 
-    public static final Allowlist EMPTY = new Allowlist(Set.of(), Set.of());
+    public static final Allowlist EMPTY = new Allowlist(List.of(), Set.of(), Set.of());
 
+    private final List<String> entries;
     private final Set<String> hosts;
     private final Set<String> wildcardDomains;
 
-    private Allowlist(Set<String> hosts, Set<String> wildcardDomains) {
+    private Allowlist(List<String> entries, Set<String> hosts, Set<String> wildcardDomains) {
+        this.entries = entries;
         this.hosts = hosts;
         this.wildcardDomains = wildcardDomains;
     }
@@ -33,7 +35,13 @@ public final class Allowlist {
                 hosts.add(value);
             }
         }
-        return new Allowlist(Set.copyOf(hosts), Set.copyOf(domains));
+        return new Allowlist(
+                entries == null ? List.of() : List.copyOf(entries), Set.copyOf(hosts), Set.copyOf(domains));
+    }
+
+    /** The entries as the platform sent them. */
+    public List<String> entries() {
+        return entries;
     }
 
     /** {@code name} in lower case without the trailing dot. */

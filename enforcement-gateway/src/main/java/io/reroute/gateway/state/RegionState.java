@@ -68,6 +68,19 @@ public class RegionState {
         return index.subscribers.size();
     }
 
+    /** The workspaces held now; a live view. */
+    public Collection<Workspace> workspaces() {
+        return index.workspaces.values();
+    }
+
+    /**
+     * The subscribers held now; a live view that may already show versions newer than {@link
+     * #position()} read before it, which replaying the stream from that position leaves as they are.
+     */
+    public Collection<Subscriber> subscribers() {
+        return index.subscribers.values();
+    }
+
     public Optional<Subscriber> subscriber(UUID id) {
         return Optional.ofNullable(index.subscribers.get(id));
     }

@@ -18,6 +18,11 @@ public record Subscriber(
         String staticIpv6,
         String delegatedPrefix) {
 
+    public Subscriber {
+        // A million subscribers share a handful of states: keep one copy of each.
+        state = state == null ? null : state.intern();
+    }
+
     /** Whether the gateway sends this subscriber to the portal instead of the internet. */
     public boolean redirected() {
         return "BLOCKED".equals(state) || "SUSPENDED".equals(state) || "CAPPED".equals(state);

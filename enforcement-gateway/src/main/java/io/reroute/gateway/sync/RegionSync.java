@@ -9,6 +9,7 @@ import io.reroute.gateway.state.Allowlist;
 import io.reroute.gateway.state.RegionState;
 import io.reroute.gateway.state.Subscriber;
 import io.reroute.gateway.state.Workspace;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -32,6 +33,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +60,10 @@ public class RegionSync implements SmartLifecycle {
     private volatile Instant lastContact;
     private volatile Instant snapshotAt;
     private volatile Disposable running;
+    private volatile Disposable saving;
+    private final StateFile stateFile;
+    private String savedPosition;
+    private Instant savedSnapshotAt;
 
     RegionSync(
             RegionState state,
@@ -76,6 +82,9 @@ public class RegionSync implements SmartLifecycle {
         this.clock = clock;
         this.streamKey = "reroute:region:" + gateway.region() + ":enforcement";
         this.platform = platform.web();
+        this.stateFile = properties.stateDirectory() == null
+                ? null
+                : new StateFile(properties.stateDirectory(), gateway.region());
         Gauge.builder(
                         "reroute.gateway.state.staleness",
                         this,
@@ -93,6 +102,11 @@ public class RegionSync implements SmartLifecycle {
 
     @Override
     public void start() {
+        restore();
+        if (stateFile != null) {
+            saving = Flux.interval(properties.saveInterval(), properties.saveInterval(), Schedulers.boundedElastic())
+                    .subscribe(tick -> save());
+        }
         running = Flux.defer(this::cycle)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
                         .maxBackoff(properties.maxRetryDelay())
@@ -107,6 +121,59 @@ public class RegionSync implements SmartLifecycle {
     public void stop() {
         if (running != null) {
             running.dispose();
+        }
+        if (saving != null) {
+            saving.dispose();
+        }
+        save();
+    }
+
+    /** Loads the saved state, if any: enforced at once, and the stream is tailed from its position. */
+    private void restore() {
+        if (stateFile == null) {
+            return;
+        }
+        try {
+            stateFile.read().ifPresent(saved -> {
+                state.replace(saved.workspaces(), saved.subscribers(), saved.position(), saved.snapshotAt());
+                snapshotAt = saved.snapshotAt();
+                lastContact = saved.savedAt();
+                savedPosition = saved.position();
+                savedSnapshotAt = saved.snapshotAt();
+                log.info(
+                        "region {} state restored from {}: {} subscribers at stream position {}, saved {}",
+                        gateway.region(),
+                        stateFile.path(),
+                        saved.subscribers().size(),
+                        saved.position(),
+                        saved.savedAt());
+            });
+        } catch (IOException | RuntimeException e) {
+            log.warn(
+                    "region {} saved state in {} is not usable, loading a snapshot instead: {}",
+                    gateway.region(),
+                    stateFile.path(),
+                    e.toString());
+        }
+    }
+
+    /** Saves the state when it moved since the last save. */
+    synchronized void save() {
+        if (stateFile == null || !state.loaded()) {
+            return;
+        }
+        // Position first: everything read after it is at least that new, and replaying from it changes nothing.
+        String position = state.position();
+        Instant snapshot = snapshotAt;
+        if (position.equals(savedPosition) && snapshot.equals(savedSnapshotAt)) {
+            return;
+        }
+        try {
+            stateFile.write(position, snapshot, clock.instant(), state.workspaces(), state.subscribers());
+            savedPosition = position;
+            savedSnapshotAt = snapshot;
+        } catch (IOException | RuntimeException e) {
+            log.warn("region {} state could not be saved to {}: {}", gateway.region(), stateFile.path(), e.toString());
         }
     }
 

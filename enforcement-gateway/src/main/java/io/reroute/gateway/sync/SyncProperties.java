@@ -1,5 +1,6 @@
 package io.reroute.gateway.sync;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resnapshotInterval how often the whole snapshot is loaded again (workspace settings and
  *     allowlists travel with it)
  * @param maxRetryDelay the longest wait between reconnection attempts
+ * @param stateDirectory where the state is saved for restarts; none keeps it in memory only
+ * @param saveInterval how often the state is saved when it changed (and always at shutdown)
  */
 @ConfigurationProperties("reroute.gateway.sync")
 public record SyncProperties(
@@ -20,10 +23,13 @@ public record SyncProperties(
         @DefaultValue("5s") Duration readBlock,
         @DefaultValue("500") int readCount,
         @DefaultValue("5m") Duration resnapshotInterval,
-        @DefaultValue("30s") Duration maxRetryDelay) {
+        @DefaultValue("30s") Duration maxRetryDelay,
+        Path stateDirectory,
+        @DefaultValue("30s") Duration saveInterval) {
 
     @Override
     public String toString() {
-        return "SyncProperties[readBlock=" + readBlock + ", resnapshotInterval=" + resnapshotInterval + "]";
+        return "SyncProperties[readBlock=" + readBlock + ", resnapshotInterval=" + resnapshotInterval
+                + ", stateDirectory=" + stateDirectory + "]";
     }
 }

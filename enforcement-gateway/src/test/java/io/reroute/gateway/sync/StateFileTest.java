@@ -1,0 +1,83 @@
+package io.reroute.gateway.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reroute.gateway.state.Allowlist;
+import io.reroute.gateway.state.Subscriber;
+import io.reroute.gateway.state.Workspace;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StateFileTest {
+
+    @TempDir
+    Path directory;
+
+    private final UUID workspace = UUID.randomUUID();
+    private final Instant snapshotAt = Instant.parse("2026-11-21T10:00:00Z");
+    private final Instant savedAt = Instant.parse("2026-11-21T10:04:00Z");
+
+    @Test
+    void roundTripsTheWholeState() throws Exception {
+        var file = new StateFile(directory, "eu-west");
+        var w = new Workspace(
+                workspace,
+                "pay.isp.example",
+                InetAddress.getByName("203.0.113.10"),
+                InetAddress.getByName("2001:db8::10"),
+                Allowlist.of(List.of("*.stripe.com", "paypal.com")));
+        var blocked = new Subscriber(
+                workspace, UUID.randomUUID(), "A-1", 7, "BLOCKED", "100.64.0.1", "2001:db8::1", "2001:db8:1::/48");
+        var bare = new Subscriber(workspace, UUID.randomUUID(), null, 1, "ACTIVE", null, null, null);
+        var withoutLanding = new Workspace(UUID.randomUUID(), null, null, null, Allowlist.EMPTY);
+
+        file.write("1700000000000-3", snapshotAt, savedAt, List.of(w, withoutLanding), List.of(blocked, bare));
+        var saved = file.read().orElseThrow();
+
+        assertThat(saved.position()).isEqualTo("1700000000000-3");
+        assertThat(saved.snapshotAt()).isEqualTo(snapshotAt);
+        assertThat(saved.savedAt()).isEqualTo(savedAt);
+        assertThat(saved.subscribers()).containsExactly(blocked, bare);
+        assertThat(saved.workspaces()).hasSize(2);
+        var restored = saved.workspaces().getFirst();
+        assertThat(restored.landingIpv4()).isEqualTo(w.landingIpv4());
+        assertThat(restored.landingIpv6()).isEqualTo(w.landingIpv6());
+        assertThat(restored.allowlist().entries()).containsExactly("*.stripe.com", "paypal.com");
+        assertThat(restored.reachable("checkout.stripe.com")).isTrue();
+        assertThat(saved.workspaces().get(1).landingIpv4()).isNull();
+    }
+
+    @Test
+    void aDamagedFileOrAnotherRegionsIsRefusedAndNoFileIsNothing() throws Exception {
+        var file = new StateFile(directory, "eu-west");
+        assertThat(file.read()).isEmpty();
+        file.write(
+                "1-0",
+                snapshotAt,
+                savedAt,
+                List.of(),
+                List.of(new Subscriber(workspace, UUID.randomUUID(), "A", 1, "ACTIVE", "10.0.0.1", null, null)));
+
+        assertThat(new StateFile(directory, "us-east").read()).isEmpty();
+        Files.copy(file.path(), directory.resolve("us-east.state"));
+        assertThatThrownBy(() -> new StateFile(directory, "us-east").read())
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("eu-west");
+
+        byte[] bytes = Files.readAllBytes(file.path());
+        bytes[bytes.length - 20] ^= 0x01;
+        Files.write(file.path(), bytes);
+        assertThatThrownBy(file::read).isInstanceOf(IOException.class);
+
+        Files.write(file.path(), new byte[] {1, 2, 3});
+        assertThatThrownBy(file::read).isInstanceOf(IOException.class);
+    }
+}
