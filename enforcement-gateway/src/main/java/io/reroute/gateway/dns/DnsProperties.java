@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param upstream resolvers to forward to as {@code host:port}; empty uses the system's
  * @param upstreamTimeout how long to wait for the upstream before answering SERVFAIL
  * @param subscriberNetworks sources that get answers; everyone else gets REFUSED
+ * @param cacheSize forwarded answers kept at most
+ * @param cacheMaxTtl the longest a forwarded answer is kept, whatever its TTL says
  */
 @ConfigurationProperties("reroute.gateway.dns")
 public record DnsProperties(
@@ -34,4 +36,7 @@ public record DnsProperties(
             "fc00::/7",
             "::1/128"
         })
-        List<String> subscriberNetworks) {}
+        List<String> subscriberNetworks,
+
+        @DefaultValue("100000") long cacheSize,
+        @DefaultValue("1h") Duration cacheMaxTtl) {}

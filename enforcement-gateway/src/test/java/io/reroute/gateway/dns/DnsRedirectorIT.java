@@ -146,10 +146,41 @@ class DnsRedirectorIT {
     }
 
     @Test
+    void aTruncatedUpstreamAnswerIsFetchedOverTcpAndPassedOnInWhateverFitsTheClient() throws Exception {
+        String large = FakeUpstreamDns.LARGE_NAME;
+        assertThat(dig("127.0.0.3", large, "A").data())
+                .as("fetched over TCP upstream, fits the client's EDNS buffer")
+                .hasSize(FakeUpstreamDns.LARGE_COUNT);
+        var plainUdp = dig("127.0.0.3", large, "A", "+noedns", "+ignore");
+        assertThat(plainUdp.flags()).contains("tc");
+        assertThat(plainUdp.answers()).isEmpty();
+        assertThat(dig("127.0.0.3", large, "A", "+noedns").data())
+                .as("dig retries over TCP after TC")
+                .hasSize(FakeUpstreamDns.LARGE_COUNT);
+        assertThat(dig("127.0.0.3", large, "A", "+tcp").data()).hasSize(FakeUpstreamDns.LARGE_COUNT);
+    }
+
+    @Test
+    void forwardedAnswersAreCachedWithTheirRemainingTtl() throws Exception {
+        String name = "cached-" + UUID.randomUUID() + ".example";
+        var first = dig("127.0.0.3", name, "A");
+        var second = dig("127.0.0.3", name.toUpperCase(), "A");
+        assertThat(first.data()).containsExactly(FakeUpstreamDns.ANSWER);
+        assertThat(second.data()).containsExactly(FakeUpstreamDns.ANSWER);
+        assertThat(second.output()).as("the asker's own question comes back").contains(";" + name.toUpperCase() + ".");
+        assertThat(Integer.parseInt(second.answers().getFirst().split(" ")[1])).isBetween(298, 300);
+        assertThat(upstream.questions(name))
+                .as("the second answer came from the cache")
+                .isEqualTo(1);
+    }
+
+    @Test
     void upstreamDownIsServfailWithoutHanging() throws Exception {
         upstream.answering(false);
         long started = System.nanoTime();
-        assertThat(dig("127.0.0.3", "example.com", "A").status()).isEqualTo("SERVFAIL");
+        assertThat(dig("127.0.0.3", "uncached-" + UUID.randomUUID() + ".example", "A")
+                        .status())
+                .isEqualTo("SERVFAIL");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
         assertThat(dig("127.0.0.2", "example.com", "A").data())
                 .as("redirects need no upstream")

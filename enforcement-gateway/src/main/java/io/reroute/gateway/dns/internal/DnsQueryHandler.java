@@ -1,11 +1,13 @@
 package io.reroute.gateway.dns.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.codec.dns.DatagramDnsQuery;
 import io.netty.handler.codec.dns.DatagramDnsResponse;
 import io.netty.handler.codec.dns.DefaultDnsQuestion;
@@ -27,7 +29,6 @@ import io.reroute.gateway.state.Workspace;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -55,20 +56,23 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
     private final RegionState state;
     private final Networks subscriberNetworks;
     private final long ttlSeconds;
-    private final UpstreamResolver upstream;
+    private final UpstreamClient upstream;
+    private final ForwardCache cache;
     private final MeterRegistry meters;
 
     DnsQueryHandler(
             RegionState state,
             Networks subscriberNetworks,
             Duration ttl,
-            UpstreamResolver upstream,
+            UpstreamClient upstream,
+            ForwardCache cache,
             MeterRegistry meters) {
         super(false);
         this.state = state;
         this.subscriberNetworks = subscriberNetworks;
         this.ttlSeconds = ttl.toSeconds();
         this.upstream = upstream;
+        this.cache = cache;
         this.meters = meters;
     }
 
@@ -139,34 +143,82 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
     }
 
     private void forward(ChannelHandlerContext ctx, Query query, String outcome, Workspace workspace, long started) {
-        upstream.query(query.question(), List.of()).addListener(done -> {
-            if (!done.isSuccess()) {
-                log.debug(
-                        "upstream failed for {}: {}",
-                        query.question().name(),
-                        done.cause().toString());
+        DnsQuestion question = query.question();
+        var key = ForwardCache.Key.of(question.name(), question.type().intValue(), question.dnsClass());
+        byte[] cached = cache.get(key);
+        if (cached != null) {
+            relay(ctx, query, cached, DnsMessageLayout.of(cached), outcome, workspace, started);
+            return;
+        }
+        upstream.query(question).whenComplete((answer, failure) -> {
+            try {
+                answered(ctx, query, key, answer, failure, outcome, workspace, started);
+            } catch (RuntimeException e) {
+                log.warn("forwarding {} failed", question.name(), e);
+            }
+        });
+    }
+
+    private void answered(
+            ChannelHandlerContext ctx,
+            Query query,
+            ForwardCache.Key key,
+            byte[] answer,
+            Throwable failure,
+            String outcome,
+            Workspace workspace,
+            long started) {
+        DnsQuestion question = query.question();
+        {
+            DnsMessageLayout layout = null;
+            if (failure == null) {
+                try {
+                    layout = DnsMessageLayout.of(answer);
+                } catch (IllegalArgumentException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                log.debug("upstream failed for {}: {}", question.name(), failure.toString());
                 send(ctx, query, response(query, DnsResponseCode.SERVFAIL), "upstream-failed", workspace, started);
                 return;
             }
-            @SuppressWarnings("unchecked")
-            var envelope = (io.netty.channel.AddressedEnvelope<DnsResponse, InetSocketAddress>) done.getNow();
-            try {
-                DnsResponse answer = envelope.content();
-                var response = response(query, answer.code());
-                for (DnsSection section :
-                        new DnsSection[] {DnsSection.ANSWER, DnsSection.AUTHORITY, DnsSection.ADDITIONAL}) {
-                    for (int i = 0; i < answer.count(section); i++) {
-                        DnsRecord record = answer.recordAt(section, i);
-                        if (record.type() != DnsRecordType.OPT) {
-                            response.addRecord(section, ReferenceCountUtil.retain(record));
-                        }
-                    }
-                }
-                send(ctx, query, response, outcome, workspace, started);
-            } finally {
-                envelope.release();
-            }
-        });
+            cache.put(key, answer, layout);
+            relay(ctx, query, answer, layout, outcome, workspace, started);
+        }
+    }
+
+    /** Sends the upstream's answer as it came, with the asker's id, flags and letter case. */
+    private void relay(
+            ChannelHandlerContext ctx,
+            Query query,
+            byte[] answer,
+            DnsMessageLayout layout,
+            String outcome,
+            Workspace workspace,
+            long started) {
+        DnsMessageLayout.setId(answer, query.id());
+        answer[2] = (byte) ((answer[2] & ~0x01) | (query.recursionDesired() ? 0x01 : 0));
+        DnsMessageLayout.copyQuestionCase(answer, query.question().name());
+        byte[] message = query.ednsSize() > 0 ? answer : layout.withoutOpt(answer);
+        if (!query.tcp() && message.length > query.udpLimit()) {
+            send(
+                    ctx,
+                    query,
+                    truncatedResponse(query, DnsMessageLayout.responseCode(message)),
+                    outcome,
+                    workspace,
+                    started);
+            return;
+        }
+        if (query.tcp()) {
+            ByteBuf framed = ctx.alloc().buffer(2 + message.length);
+            framed.writeShort(message.length).writeBytes(message);
+            ctx.writeAndFlush(framed);
+        } else {
+            ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(message), query.sender(), query.recipient()));
+        }
+        record(outcome, workspace, started);
     }
 
     private void send(
@@ -177,17 +229,37 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
             Workspace workspace,
             long started) {
         if (!query.tcp() && estimatedSize(response) > query.udpLimit()) {
-            // Too large for the client's UDP buffer: an empty truncated answer makes it retry over TCP.
-            response.clear(DnsSection.ANSWER);
-            response.clear(DnsSection.AUTHORITY);
-            response.setTruncated(true);
+            truncate(response);
         }
-        ctx.writeAndFlush(response);
+        ctx.writeAndFlush(response).addListener(written -> {
+            if (!written.isSuccess() && query.question() != null) {
+                // Something in the question cannot be written back (the codec is stricter writing than
+                // reading): answer FORMERR without it rather than not at all.
+                ctx.writeAndFlush(response(query.withoutQuestion(), DnsResponseCode.FORMERR));
+            }
+        });
+        record(outcome, workspace, started);
+    }
+
+    private void record(String outcome, Workspace workspace, long started) {
         String tag = workspace == null ? "none" : workspace.id().toString();
         meters.counter("reroute.gateway.dns.queries", "outcome", outcome, "workspace", tag)
                 .increment();
         meters.timer("reroute.gateway.dns.latency", "outcome", outcome)
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    /** Too large for the client's UDP buffer: an empty truncated answer makes it retry over TCP. */
+    private static void truncate(DnsResponse response) {
+        response.clear(DnsSection.ANSWER);
+        response.clear(DnsSection.AUTHORITY);
+        response.setTruncated(true);
+    }
+
+    private static DnsResponse truncatedResponse(Query query, int code) {
+        var response = response(query, DnsResponseCode.valueOf(code));
+        truncate(response);
+        return response;
     }
 
     private static DnsResponse response(Query query, DnsResponseCode code) {
@@ -256,7 +328,9 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
             DnsQuestion question = null;
             if (dns.count(DnsSection.QUESTION) == 1) {
                 DnsQuestion asked = dns.recordAt(DnsSection.QUESTION);
-                question = new DefaultDnsQuestion(asked.name(), asked.type(), asked.dnsClass());
+                if (printable(asked.name())) {
+                    question = new DefaultDnsQuestion(asked.name(), asked.type(), asked.dnsClass());
+                }
             }
             int edns = 0;
             for (int i = 0; i < dns.count(DnsSection.ADDITIONAL); i++) {
@@ -276,8 +350,23 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
                     dns.id(), dns.opCode(), question, dns.isRecursionDesired(), edns, sender, recipient, overTcp(ctx));
         }
 
+        Query withoutQuestion() {
+            return new Query(id, opCode, null, recursionDesired, ednsSize, sender, recipient, tcp);
+        }
+
         InetAddress sourceAddress() {
             return sender.getAddress();
+        }
+
+        /** Host names and the odd underscore label are printable ASCII; anything else is not a real query. */
+        private static boolean printable(String name) {
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c <= 0x20 || c >= 0x7f) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         int udpLimit() {

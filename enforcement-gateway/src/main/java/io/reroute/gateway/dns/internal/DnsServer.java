@@ -1,5 +1,6 @@
 package io.reroute.gateway.dns.internal;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -13,12 +14,13 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.codec.dns.DatagramDnsResponseEncoder;
 import io.netty.handler.codec.dns.TcpDnsResponseEncoder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.resolver.dns.DnsServerAddressStreamProviders;
 import io.reroute.gateway.dns.DnsProperties;
 import io.reroute.gateway.state.RegionState;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +39,7 @@ public class DnsServer implements SmartLifecycle {
     private final RegionState state;
     private final MeterRegistry meters;
     private EventLoopGroup group;
-    private UpstreamResolver upstream;
+    private UpstreamClient upstream;
     private Channel udp;
     private Channel tcp;
 
@@ -50,13 +52,12 @@ public class DnsServer implements SmartLifecycle {
     @Override
     public synchronized void start() {
         group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-        List<InetSocketAddress> servers =
-                properties.upstream().stream().map(DnsServer::address).toList();
-        upstream = new UpstreamResolver(group.next(), servers, properties.upstreamTimeout());
+        upstream = new UpstreamClient(group, upstreamServers(), properties.upstreamTimeout());
+        var cache = new ForwardCache(properties.cacheSize(), properties.cacheMaxTtl(), Ticker.systemTicker(), meters);
         var handler = new DnsQueryHandler(
-                state, Networks.of(properties.subscriberNetworks()), properties.ttl(), upstream, meters);
+                state, Networks.of(properties.subscriberNetworks()), properties.ttl(), upstream, cache, meters);
         var decoder = new SafeDatagramDnsQueryDecoder();
-        var encoder = new DatagramDnsResponseEncoder();
+        var encoder = new DatagramDnsAnswerEncoder();
         try {
             udp = new Bootstrap()
                     .group(group)
@@ -123,6 +124,19 @@ public class DnsServer implements SmartLifecycle {
     /** The bound port (UDP and TCP), for tests that asked for port 0. */
     public synchronized int port() {
         return ((InetSocketAddress) udp.localAddress()).getPort();
+    }
+
+    /** The configured resolvers, or the system's (resolv.conf) when none are. */
+    private List<InetSocketAddress> upstreamServers() {
+        if (!properties.upstream().isEmpty()) {
+            return properties.upstream().stream().map(DnsServer::address).toList();
+        }
+        var system = DnsServerAddressStreamProviders.platformDefault().nameServerAddressStream("");
+        var servers = new ArrayList<InetSocketAddress>();
+        for (int i = 0; i < system.size(); i++) {
+            servers.add(system.next());
+        }
+        return servers;
     }
 
     private static InetSocketAddress address(String hostPort) {
