@@ -1,6 +1,7 @@
 package io.reroute.gateway.support;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +24,7 @@ public final class FakePlatform implements AutoCloseable {
     private static final Pattern SUBSCRIBER_ID = Pattern.compile("\"subscriberId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private final AtomicReference<String> snapshot = new AtomicReference<>("");
+    private final AtomicReference<Path> snapshotFile = new AtomicReference<>();
     private final AtomicBoolean up = new AtomicBoolean(true);
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger linksSigned = new AtomicInteger();
@@ -43,8 +45,11 @@ public final class FakePlatform implements AutoCloseable {
                             if (!expected.equals(request.requestHeaders().get("Authorization"))) {
                                 return response.status(401).send();
                             }
-                            return response.header("Content-Type", "application/x-ndjson")
-                                    .sendString(Mono.just(snapshot.get()));
+                            response.header("Content-Type", "application/x-ndjson");
+                            Path file = snapshotFile.get();
+                            return file != null
+                                    ? response.sendFile(file)
+                                    : response.sendString(Mono.just(snapshot.get()));
                         })
                         .post("/internal/regions/" + region + "/reminder-links", (request, response) -> {
                             if (!up.get()) {
@@ -76,6 +81,11 @@ public final class FakePlatform implements AutoCloseable {
 
     public void serve(String ndjson) {
         snapshot.set(ndjson);
+    }
+
+    /** Serves a snapshot from a file, for snapshots too large to hold as a string. */
+    public void serve(Path ndjson) {
+        snapshotFile.set(ndjson);
     }
 
     public void up(boolean available) {
