@@ -1,6 +1,8 @@
 package io.reroute.gateway.dns.internal;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
@@ -30,8 +32,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +64,8 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
     private final UpstreamClient upstream;
     private final ForwardCache cache;
     private final MeterRegistry meters;
+    private final Map<MeterKey, Counter> queries = new ConcurrentHashMap<>();
+    private final Map<String, Timer> latency = new ConcurrentHashMap<>();
 
     DnsQueryHandler(
             RegionState state,
@@ -242,12 +249,23 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
     }
 
     private void record(String outcome, Workspace workspace, long started) {
-        String tag = workspace == null ? "none" : workspace.id().toString();
-        meters.counter("reroute.gateway.dns.queries", "outcome", outcome, "workspace", tag)
+        // Looked up once per outcome and workspace: a registry lookup per query costs more than the answer.
+        queries.computeIfAbsent(
+                        new MeterKey(outcome, workspace == null ? null : workspace.id()),
+                        key -> meters.counter(
+                                "reroute.gateway.dns.queries",
+                                "outcome",
+                                key.outcome(),
+                                "workspace",
+                                key.workspace() == null
+                                        ? "none"
+                                        : key.workspace().toString()))
                 .increment();
-        meters.timer("reroute.gateway.dns.latency", "outcome", outcome)
+        latency.computeIfAbsent(outcome, o -> meters.timer("reroute.gateway.dns.latency", "outcome", o))
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
+
+    private record MeterKey(String outcome, UUID workspace) {}
 
     /** Too large for the client's UDP buffer: an empty truncated answer makes it retry over TCP. */
     private static void truncate(DnsResponse response) {

@@ -8,11 +8,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.dns.TcpDnsResponseEncoder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
@@ -40,7 +38,7 @@ public class DnsServer implements SmartLifecycle {
     private final MeterRegistry meters;
     private EventLoopGroup group;
     private UpstreamClient upstream;
-    private Channel udp;
+    private final List<Channel> udp = new ArrayList<>();
     private Channel tcp;
 
     DnsServer(DnsProperties properties, RegionState state, MeterRegistry meters) {
@@ -51,30 +49,41 @@ public class DnsServer implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-        upstream = new UpstreamClient(group, upstreamServers(), properties.upstreamTimeout());
+        var transport = Transport.best();
+        int threads = Runtime.getRuntime().availableProcessors();
+        group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlers());
+        upstream = new UpstreamClient(group, transport, upstreamServers(), properties.upstreamTimeout());
         var cache = new ForwardCache(properties.cacheSize(), properties.cacheMaxTtl(), Ticker.systemTicker(), meters);
         var handler = new DnsQueryHandler(
                 state, Networks.of(properties.subscriberNetworks()), properties.ttl(), upstream, cache, meters);
         var decoder = new SafeDatagramDnsQueryDecoder();
         var encoder = new DatagramDnsAnswerEncoder();
+        var udpBootstrap = new Bootstrap()
+                .group(group)
+                .channel(transport.datagram())
+                .handler(new ChannelInitializer<DatagramChannel>() {
+                    @Override
+                    protected void initChannel(DatagramChannel channel) {
+                        channel.pipeline().addLast(decoder, encoder, handler);
+                    }
+                });
+        if (transport.reusePort()) {
+            udpBootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+        }
         try {
-            udp = new Bootstrap()
-                    .group(group)
-                    .channel(NioDatagramChannel.class)
-                    .handler(new ChannelInitializer<DatagramChannel>() {
-                        @Override
-                        protected void initChannel(DatagramChannel channel) {
-                            channel.pipeline().addLast(decoder, encoder, handler);
-                        }
-                    })
+            Channel first = udpBootstrap
                     .bind(properties.bind(), properties.port())
                     .sync()
                     .channel();
-            int port = ((InetSocketAddress) udp.localAddress()).getPort();
+            udp.add(first);
+            int port = ((InetSocketAddress) first.localAddress()).getPort();
+            // One socket serves one thread; with SO_REUSEPORT the kernel spreads queries over one per thread.
+            for (int i = 1; transport.reusePort() && i < threads; i++) {
+                udp.add(udpBootstrap.bind(properties.bind(), port).sync().channel());
+            }
             tcp = new ServerBootstrap()
                     .group(group)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(transport.server())
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
@@ -90,7 +99,11 @@ public class DnsServer implements SmartLifecycle {
                     .bind(properties.bind(), port)
                     .sync()
                     .channel();
-            log.info("DNS redirector listening on {} port {} (UDP and TCP)", properties.bind(), port);
+            log.info(
+                    "DNS redirector listening on {} port {} (UDP on {} sockets, TCP)",
+                    properties.bind(),
+                    port,
+                    udp.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding the DNS ports", e);
@@ -99,9 +112,8 @@ public class DnsServer implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
-        if (udp != null) {
-            udp.close().syncUninterruptibly();
-        }
+        udp.forEach(channel -> channel.close().syncUninterruptibly());
+        udp.clear();
         if (tcp != null) {
             tcp.close().syncUninterruptibly();
         }
@@ -112,18 +124,17 @@ public class DnsServer implements SmartLifecycle {
             group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS)
                     .syncUninterruptibly();
         }
-        udp = null;
         tcp = null;
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return udp != null;
+        return !udp.isEmpty();
     }
 
     /** The bound port (UDP and TCP), for tests that asked for port 0. */
     public synchronized int port() {
-        return ((InetSocketAddress) udp.localAddress()).getPort();
+        return ((InetSocketAddress) udp.getFirst().localAddress()).getPort();
     }
 
     /** The configured resolvers, or the system's (resolv.conf) when none are. */

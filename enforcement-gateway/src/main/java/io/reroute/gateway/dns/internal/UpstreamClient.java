@@ -13,8 +13,6 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.dns.DatagramDnsQuery;
 import io.netty.handler.codec.dns.DatagramDnsQueryEncoder;
@@ -45,6 +43,7 @@ final class UpstreamClient implements AutoCloseable {
     private static final int OUR_EDNS_SIZE = 1232;
 
     private final EventLoopGroup group;
+    private final Transport transport;
     private final List<InetSocketAddress> servers;
     private final Duration timeout;
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
@@ -57,16 +56,17 @@ final class UpstreamClient implements AutoCloseable {
             CompletableFuture<byte[]> answer,
             ScheduledFuture<?> deadline) {}
 
-    UpstreamClient(EventLoopGroup group, List<InetSocketAddress> servers, Duration timeout) {
+    UpstreamClient(EventLoopGroup group, Transport transport, List<InetSocketAddress> servers, Duration timeout) {
         if (servers.isEmpty()) {
             throw new IllegalArgumentException("no upstream resolver configured");
         }
         this.group = group;
+        this.transport = transport;
         this.servers = List.copyOf(servers);
         this.timeout = timeout;
         this.udp = new Bootstrap()
                 .group(group)
-                .channel(NioDatagramChannel.class)
+                .channel(transport.datagram())
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel channel) {
@@ -153,7 +153,7 @@ final class UpstreamClient implements AutoCloseable {
     private void overTcp(InetSocketAddress server, DnsQuestion question, CompletableFuture<byte[]> answer) {
         new Bootstrap()
                 .group(group)
-                .channel(NioSocketChannel.class)
+                .channel(transport.socket())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -56,8 +56,8 @@ class DnsPipelineFuzzTest {
                 Instant.now());
         var meters = new SimpleMeterRegistry();
         // Redirected and refused queries never go upstream; a silent one is there for completeness.
-        try (var upstream =
-                new UpstreamClient(group, List.of(new InetSocketAddress("127.0.0.1", 9)), Duration.ofMillis(100))) {
+        try (var upstream = new UpstreamClient(
+                group, Transport.nio(), List.of(new InetSocketAddress("127.0.0.1", 9)), Duration.ofMillis(100))) {
             var handler = new DnsQueryHandler(
                     state,
                     Networks.of(List.of("10.0.0.0/8")),

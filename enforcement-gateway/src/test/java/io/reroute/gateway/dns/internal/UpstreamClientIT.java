@@ -39,7 +39,7 @@ class UpstreamClientIT {
 
     @Test
     void answersComeBackAsSentAndTruncatedOnesAreAskedAgainOverTcp() throws Exception {
-        try (var client = new UpstreamClient(group, List.of(server()), Duration.ofSeconds(1))) {
+        try (var client = new UpstreamClient(group, Transport.nio(), List.of(server()), Duration.ofSeconds(1))) {
             byte[] small = client.query(new DefaultDnsQuestion("www.example.com.", DnsRecordType.A))
                     .get(5, TimeUnit.SECONDS);
             var layout = DnsMessageLayout.of(small);
@@ -56,12 +56,13 @@ class UpstreamClientIT {
     @Test
     void aSilentServerIsSkippedForTheNextAndTheLastOneTimesOut() throws Exception {
         var silent = new InetSocketAddress("127.0.0.1", 9); // discard: nobody answers
-        try (var client = new UpstreamClient(group, List.of(silent, server()), Duration.ofMillis(300))) {
+        try (var client =
+                new UpstreamClient(group, Transport.nio(), List.of(silent, server()), Duration.ofMillis(300))) {
             assertThat(client.query(new DefaultDnsQuestion("failover.example.", DnsRecordType.A))
                             .get(5, TimeUnit.SECONDS))
                     .isNotEmpty();
         }
-        try (var client = new UpstreamClient(group, List.of(silent), Duration.ofMillis(300))) {
+        try (var client = new UpstreamClient(group, Transport.nio(), List.of(silent), Duration.ofMillis(300))) {
             var answer = client.query(new DefaultDnsQuestion("nobody.example.", DnsRecordType.A));
             assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
