@@ -155,7 +155,31 @@ public final class DnsBenchmark {
     }
 
     private static Run dnsperf(int port, Path queries, int seconds, int maxQps) throws Exception {
-        var command = new ArrayList<>(List.of(
+        var command = dnsperfCommand(port, queries, seconds);
+        if (maxQps > 0) {
+            command.addAll(List.of("-Q", Integer.toString(maxQps)));
+        }
+        String output = run(command);
+        return new Run(number(QPS, output), number(AVERAGE, output) * 1000, (long) number(LOST, output));
+    }
+
+    /** Every answer's latency at a fixed query rate ({@code -v} prints one line per query). */
+    private static Latencies latencies(int port, Path queries, int seconds, int qps) throws Exception {
+        var command = dnsperfCommand(port, queries, seconds);
+        command.addAll(List.of("-Q", Integer.toString(qps), "-v"));
+        var values = run(command)
+                .lines()
+                .map(VERBOSE_LATENCY::matcher)
+                .filter(java.util.regex.Matcher::matches)
+                .mapToDouble(m -> Double.parseDouble(m.group(1)) * 1000)
+                .sorted()
+                .toArray();
+        return new Latencies(values);
+    }
+
+    /** The same load shape for both servers: 8 clients on 2 threads, 500 outstanding, from the blocked source. */
+    private static List<String> dnsperfCommand(int port, Path queries, int seconds) {
+        return new ArrayList<>(List.of(
                 "dnsperf",
                 "-s",
                 "127.0.0.1",
@@ -175,44 +199,6 @@ public final class DnsBenchmark {
                 "500",
                 "-t",
                 "2"));
-        if (maxQps > 0) {
-            command.addAll(List.of("-Q", Integer.toString(maxQps)));
-        }
-        String output = run(command);
-        return new Run(number(QPS, output), number(AVERAGE, output) * 1000, (long) number(LOST, output));
-    }
-
-    private static Latencies latencies(int port, Path queries, int seconds, int qps) throws Exception {
-        String output = run(List.of(
-                "dnsperf",
-                "-s",
-                "127.0.0.1",
-                "-p",
-                Integer.toString(port),
-                "-a",
-                BLOCKED_SOURCE,
-                "-d",
-                queries.toString(),
-                "-l",
-                Integer.toString(seconds),
-                "-c",
-                "8",
-                "-T",
-                "2",
-                "-q",
-                "500",
-                "-t",
-                "2",
-                "-Q",
-                Integer.toString(qps),
-                "-v"));
-        var values = output.lines()
-                .map(VERBOSE_LATENCY::matcher)
-                .filter(java.util.regex.Matcher::matches)
-                .mapToDouble(m -> Double.parseDouble(m.group(1)) * 1000)
-                .sorted()
-                .toArray();
-        return new Latencies(values);
     }
 
     private static double number(Pattern pattern, String output) {

@@ -175,24 +175,21 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
             String outcome,
             Workspace workspace,
             long started) {
-        DnsQuestion question = query.question();
-        {
-            DnsMessageLayout layout = null;
-            if (failure == null) {
-                try {
-                    layout = DnsMessageLayout.of(answer);
-                } catch (IllegalArgumentException e) {
-                    failure = e;
-                }
+        DnsMessageLayout layout = null;
+        if (failure == null) {
+            try {
+                layout = DnsMessageLayout.of(answer);
+            } catch (IllegalArgumentException e) {
+                failure = e;
             }
-            if (failure != null) {
-                log.debug("upstream failed for {}: {}", question.name(), failure.toString());
-                send(ctx, query, response(query, DnsResponseCode.SERVFAIL), "upstream-failed", workspace, started);
-                return;
-            }
-            cache.put(key, answer, layout);
-            relay(ctx, query, answer, layout, outcome, workspace, started);
         }
+        if (failure != null) {
+            log.debug("upstream failed for {}: {}", query.question().name(), failure.toString());
+            send(ctx, query, response(query, DnsResponseCode.SERVFAIL), "upstream-failed", workspace, started);
+            return;
+        }
+        cache.put(key, answer, layout);
+        relay(ctx, query, answer, layout, outcome, workspace, started);
     }
 
     /** Sends the upstream's answer as it came, with the asker's id, flags and letter case. */
