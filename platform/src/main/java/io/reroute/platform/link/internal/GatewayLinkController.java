@@ -62,12 +62,12 @@ class GatewayLinkController {
                     + " workspace; 409 when the workspace has no reminder host yet.")
     Mono<CaptiveLink> sign(@PathVariable String region, @RequestBody @Valid CaptiveLinkRequest request) {
         var workspace = new WorkspaceId(request.workspaceId());
-        return workspaces
-                .idsInRegion(region)
-                .any(workspace::equals)
-                .flatMap(inRegion -> inRegion
-                        ? transactions.inWorkspace(workspace, () -> signInWorkspace(workspace, request.subscriberId()))
-                        : Mono.error(new NotFoundException("subscriber")));
+        return transactions
+                .inWorkspace(workspace, () -> workspaces
+                        .find(workspace)
+                        .filter(w -> region.equals(w.region()))
+                        .flatMap(w -> signInWorkspace(workspace, request.subscriberId())))
+                .switchIfEmpty(Mono.error(new NotFoundException("subscriber")));
     }
 
     private Mono<CaptiveLink> signInWorkspace(WorkspaceId workspace, UUID subscriberId) {
