@@ -1,6 +1,5 @@
 package io.reroute.platform.support;
 
-import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,56 +18,36 @@ public final class BillingFixtures {
 
     /** As {@link #subscriber(TestWorkspace, String)}, with more fields (email, staticIpv4...). */
     public static String subscriber(TestWorkspace w, String account, Map<String, Object> more) {
-        String plan = JsonPath.read(
-                w.client()
-                        .post()
-                        .uri("/api/v1/plans")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of(
+        String plan = w.create(
+                "/api/v1/plans",
+                Map.of(
+                        "name",
+                        "Fibre " + account,
+                        "price",
+                        "30.00",
+                        "currency",
+                        "EUR",
+                        "billingCycle",
+                        "MONTHLY",
+                        "downloadKbps",
+                        100000,
+                        "uploadKbps",
+                        20000));
+        return w.create(
+                "/api/v1/subscribers",
+                with(
+                        more,
+                        Map.of(
+                                "accountNumber",
+                                account,
                                 "name",
-                                "Fibre " + account,
-                                "price",
-                                "30.00",
-                                "currency",
-                                "EUR",
-                                "billingCycle",
-                                "MONTHLY",
-                                "downloadKbps",
-                                100000,
-                                "uploadKbps",
-                                20000))
-                        .exchange()
-                        .expectStatus()
-                        .isCreated()
-                        .expectBody(String.class)
-                        .returnResult()
-                        .getResponseBody(),
-                "$.id");
-        return JsonPath.read(
-                w.client()
-                        .post()
-                        .uri("/api/v1/subscribers")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(with(
-                                more,
-                                Map.of(
-                                        "accountNumber",
-                                        account,
-                                        "name",
-                                        "Subscriber " + account,
-                                        "planId",
-                                        plan,
-                                        "pppoeUsername",
-                                        account.toLowerCase() + "@isp",
-                                        "pppoePassword",
-                                        "secret-" + account)))
-                        .exchange()
-                        .expectStatus()
-                        .isCreated()
-                        .expectBody(String.class)
-                        .returnResult()
-                        .getResponseBody(),
-                "$.id");
+                                "Subscriber " + account,
+                                "planId",
+                                plan,
+                                "pppoeUsername",
+                                account.toLowerCase() + "@isp",
+                                "pppoePassword",
+                                "secret-" + account)));
     }
 
     private static Map<String, Object> with(Map<String, Object> more, Map<String, Object> base) {
@@ -78,29 +57,19 @@ public final class BillingFixtures {
     }
 
     public static String invoice(TestWorkspace w, String subscriber, String number, String amount, LocalDate due) {
-        return JsonPath.read(
-                w.client()
-                        .post()
-                        .uri("/api/v1/invoices")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of(
-                                "subscriberId",
-                                subscriber,
-                                "number",
-                                number,
-                                "amount",
-                                amount,
-                                "currency",
-                                "EUR",
-                                "dueDate",
-                                due.toString()))
-                        .exchange()
-                        .expectStatus()
-                        .isCreated()
-                        .expectBody(String.class)
-                        .returnResult()
-                        .getResponseBody(),
-                "$.id");
+        return w.create(
+                "/api/v1/invoices",
+                Map.of(
+                        "subscriberId",
+                        subscriber,
+                        "number",
+                        number,
+                        "amount",
+                        amount,
+                        "currency",
+                        "EUR",
+                        "dueDate",
+                        due.toString()));
     }
 
     public static WebTestClient.ResponseSpec pay(

@@ -1,9 +1,11 @@
 package io.reroute.platform.support;
 
+import com.jayway.jsonpath.JsonPath;
 import io.reroute.platform.security.ApiScope;
 import io.reroute.platform.tenancy.WorkspaceId;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A workspace made for one test class, with an API client holding every scope. */
@@ -25,6 +27,22 @@ public record TestWorkspace(WorkspaceId id, String slug, String clientId, String
     /** A client sending a token with every scope. */
     public WebTestClient client() {
         return api.withToken(token());
+    }
+
+    /** POSTs {@code body} as JSON to {@code uri}, expects 201 Created, and returns the new resource's id. */
+    public String create(String uri, Object body) {
+        return JsonPath.read(
+                client().post()
+                        .uri(uri)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(body)
+                        .exchange()
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody(),
+                "$.id");
     }
 
     @Override

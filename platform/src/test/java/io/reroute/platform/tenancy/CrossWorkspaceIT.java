@@ -85,19 +85,8 @@ class CrossWorkspaceIT {
                         .returnResult()
                         .getResponseBody(),
                 "$.items[0].id");
-        clientOfB = JsonPath.read(
-                b.client()
-                        .post()
-                        .uri("/api/v1/api-clients")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("name", "billing sync", "scopes", List.of("workspace:read")))
-                        .exchange()
-                        .expectStatus()
-                        .isCreated()
-                        .expectBody(String.class)
-                        .returnResult()
-                        .getResponseBody(),
-                "$.id");
+        clientOfB =
+                b.create("/api/v1/api-clients", Map.of("name", "billing sync", "scopes", List.of("workspace:read")));
         for (TestWorkspace w : List.of(a, b)) {
             w.client()
                     .put()
