@@ -3,12 +3,12 @@ package io.reroute.gateway.captive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.reroute.devinfra.EmbeddedRedisServer;
 import io.reroute.gateway.captive.internal.CaptiveServer;
 import io.reroute.gateway.state.RegionState;
 import io.reroute.gateway.support.Curl;
 import io.reroute.gateway.support.FakePlatform;
 import io.reroute.gateway.support.Snapshots;
+import io.reroute.gateway.support.TestRegion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +32,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CaptivePortalIT {
 
-    private static final String REGION = "captive";
-    private static final String SECRET = "gateway-captive-secret";
     private static final UUID ISP = UUID.randomUUID();
     private static final UUID OTHER_ISP = UUID.randomUUID();
     private static final UUID UNCONFIGURED_ISP = UUID.randomUUID();
@@ -56,19 +54,18 @@ class CaptivePortalIT {
             new Probe("detectportal.firefox.com", "/success.txt", 200, "success\n"),
             new Probe("nmcheck.gnome.org", "/check_network_status.txt", 200, "NetworkManager is online\n"));
 
-    static final EmbeddedRedisServer redisServer;
-    static final FakePlatform platform = new FakePlatform(REGION, SECRET);
+    static final TestRegion region = TestRegion.start("captive");
+    static final FakePlatform platform = region.platform();
     static final Path keystore;
 
     static {
         try {
-            redisServer = EmbeddedRedisServer.start(Files.createTempDirectory("gateway-redis"), 0);
             keystore = selfSignedKeystore();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
         platform.serve(Snapshots.snapshot(
-                REGION,
+                region.name(),
                 Snapshots.workspace(ISP, "pay.isp.example", "203.0.113.10", null, "*.stripe.com"),
                 Snapshots.subscriberLine(ISP, BLOCKED, "127.0.0.2", 1, "BLOCKED"),
                 Snapshots.subscriberLine(ISP, ACTIVE, "127.0.0.3", 1, "ACTIVE"),
@@ -82,11 +79,7 @@ class CaptivePortalIT {
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
-        registry.add("reroute.gateway.region", () -> REGION);
-        registry.add("reroute.gateway.platform-url", platform::url);
-        registry.add("reroute.gateway.sync.secret", () -> SECRET);
-        registry.add("reroute.gateway.sync.read-block", () -> "200ms");
-        registry.add("spring.data.redis.url", redisServer::url);
+        region.wire(registry);
         registry.add("reroute.gateway.dns.enabled", () -> "false");
         registry.add("reroute.gateway.captive.bind", () -> "127.0.0.1");
         registry.add("reroute.gateway.captive.port", () -> "0");
@@ -109,8 +102,7 @@ class CaptivePortalIT {
 
     @AfterAll
     static void stopServers() throws IOException {
-        platform.close();
-        redisServer.close();
+        region.close();
     }
 
     @BeforeEach
@@ -167,7 +159,7 @@ class CaptivePortalIT {
         assertThat(get("127.0.0.5", "connectivitycheck.gstatic.com", "/generate_204")
                         .status())
                 .isEqualTo(302);
-        Snapshots.publish(redis, REGION, ISP, RESTORED, "127.0.0.5", 2, "ACTIVE");
+        Snapshots.publish(redis, region.name(), ISP, RESTORED, "127.0.0.5", 2, "ACTIVE");
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).until(() -> state.subscriber(RESTORED)
                 .map(s -> s.version() == 2)
                 .orElse(false));
@@ -175,7 +167,7 @@ class CaptivePortalIT {
                         .status())
                 .isEqualTo(204);
 
-        Snapshots.publish(redis, REGION, ISP, RESTORED, "127.0.0.5", 3, "BLOCKED");
+        Snapshots.publish(redis, region.name(), ISP, RESTORED, "127.0.0.5", 3, "BLOCKED");
         await().atMost(Duration.ofSeconds(5))
                 .until(() ->
                         state.subscriber(RESTORED).map(s -> s.version() == 3).orElse(false));

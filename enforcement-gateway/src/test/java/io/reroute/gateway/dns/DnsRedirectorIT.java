@@ -3,18 +3,17 @@ package io.reroute.gateway.dns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.reroute.devinfra.EmbeddedRedisServer;
 import io.reroute.gateway.dns.internal.DnsServer;
 import io.reroute.gateway.state.RegionState;
 import io.reroute.gateway.support.Dig;
 import io.reroute.gateway.support.FakePlatform;
 import io.reroute.gateway.support.FakeUpstreamDns;
 import io.reroute.gateway.support.Snapshots;
+import io.reroute.gateway.support.TestRegion;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Random;
 import java.util.UUID;
@@ -36,7 +35,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class DnsRedirectorIT {
 
     private static final String REGION = "test";
-    private static final String SECRET = "gateway-test-secret";
     private static final UUID ISP = UUID.randomUUID();
     private static final UUID ISP_WITHOUT_IPV6 = UUID.randomUUID();
     private static final UUID BLOCKED = UUID.randomUUID();
@@ -44,15 +42,14 @@ class DnsRedirectorIT {
     private static final UUID BLOCKED_NO_IPV6 = UUID.randomUUID();
     private static final UUID RESTORED = UUID.randomUUID();
 
-    static final EmbeddedRedisServer redisServer;
-    static final FakePlatform platform = new FakePlatform(REGION, SECRET);
+    static final TestRegion region = TestRegion.start(REGION);
+    static final FakePlatform platform = region.platform();
     static final FakeUpstreamDns upstream;
 
     static {
         try {
-            redisServer = EmbeddedRedisServer.start(Files.createTempDirectory("gateway-redis"), 0);
             upstream = new FakeUpstreamDns();
-        } catch (IOException | InterruptedException e) {
+        } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
         platform.serve(snapshot());
@@ -60,11 +57,7 @@ class DnsRedirectorIT {
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
-        registry.add("reroute.gateway.region", () -> REGION);
-        registry.add("reroute.gateway.platform-url", platform::url);
-        registry.add("reroute.gateway.sync.secret", () -> SECRET);
-        registry.add("reroute.gateway.sync.read-block", () -> "200ms");
-        registry.add("spring.data.redis.url", redisServer::url);
+        region.wire(registry);
         registry.add("reroute.gateway.dns.bind", () -> "127.0.0.1");
         registry.add("reroute.gateway.dns.port", () -> "0");
         registry.add("reroute.gateway.dns.upstream", upstream::address);
@@ -85,9 +78,8 @@ class DnsRedirectorIT {
 
     @AfterAll
     static void stopServers() throws IOException {
-        platform.close();
+        region.close();
         upstream.close();
-        redisServer.close();
     }
 
     @BeforeEach

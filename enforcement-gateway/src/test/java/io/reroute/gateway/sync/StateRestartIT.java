@@ -3,14 +3,14 @@ package io.reroute.gateway.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.reroute.devinfra.EmbeddedRedisServer;
 import io.reroute.gateway.GatewayApplication;
 import io.reroute.gateway.state.RegionState;
-import io.reroute.gateway.support.FakePlatform;
 import io.reroute.gateway.support.Snapshots;
-import java.nio.file.Files;
+import io.reroute.gateway.support.TestRegion;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,6 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 class StateRestartIT {
 
     private static final String REGION = "restart";
-    private static final String SECRET = "gateway-restart-secret";
     private static final UUID ISP = UUID.randomUUID();
     private static final UUID SUBSCRIBER = UUID.randomUUID();
     private static final UUID OTHER = UUID.randomUUID();
@@ -35,8 +34,8 @@ class StateRestartIT {
 
     @Test
     void restartRestoresTheSavedStateAndTailsFromItsPosition() throws Exception {
-        try (var redisServer = EmbeddedRedisServer.start(Files.createTempDirectory("gateway-redis"), 0);
-                var platform = new FakePlatform(REGION, SECRET)) {
+        try (var region = TestRegion.start(REGION)) {
+            var platform = region.platform();
             platform.serve(Snapshots.snapshot(
                     REGION,
                     Snapshots.workspace(ISP, "pay.isp.example", "203.0.113.10", null),
@@ -44,7 +43,7 @@ class StateRestartIT {
                     Snapshots.subscriberLine(ISP, OTHER, "127.0.0.3", 1, "ACTIVE")));
 
             String positionAtStop;
-            try (var gateway = start(platform, redisServer)) {
+            try (var gateway = start(region)) {
                 var state = gateway.getBean(RegionState.class);
                 await().atMost(Duration.ofSeconds(20)).until(state::loaded);
                 var redis = gateway.getBean(ReactiveStringRedisTemplate.class);
@@ -58,7 +57,7 @@ class StateRestartIT {
 
             platform.up(false);
             int snapshotsBefore = platform.requests();
-            try (var gateway = start(platform, redisServer)) {
+            try (var gateway = start(region)) {
                 var state = gateway.getBean(RegionState.class);
                 assertThat(state.loaded())
                         .as("ready from the saved state at start")
@@ -82,17 +81,13 @@ class StateRestartIT {
         }
     }
 
-    private ConfigurableApplicationContext start(FakePlatform platform, EmbeddedRedisServer redis) {
-        return new SpringApplicationBuilder(GatewayApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--reroute.gateway.region=" + REGION,
-                        "--reroute.gateway.platform-url=" + platform.url(),
-                        "--reroute.gateway.sync.secret=" + SECRET,
-                        "--reroute.gateway.sync.read-block=200ms",
-                        "--reroute.gateway.sync.state-directory=" + stateDirectory,
-                        "--spring.data.redis.url=" + redis.url(),
-                        "--reroute.gateway.dns.enabled=false",
-                        "--reroute.gateway.captive.enabled=false");
+    private ConfigurableApplicationContext start(TestRegion region) {
+        var arguments = new ArrayList<>(region.arguments());
+        arguments.addAll(List.of(
+                "--server.port=0",
+                "--reroute.gateway.sync.state-directory=" + stateDirectory,
+                "--reroute.gateway.dns.enabled=false",
+                "--reroute.gateway.captive.enabled=false"));
+        return new SpringApplicationBuilder(GatewayApplication.class).run(arguments.toArray(String[]::new));
     }
 }

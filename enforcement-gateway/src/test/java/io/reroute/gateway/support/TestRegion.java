@@ -1,0 +1,68 @@
+package io.reroute.gateway.support;
+
+import io.reroute.devinfra.EmbeddedRedisServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** A region for gateways under test: an embedded Redis for its stream and a fake platform serving it. */
+public final class TestRegion implements AutoCloseable {
+
+    private final String name;
+    private final String secret;
+    private final EmbeddedRedisServer redis;
+    private final FakePlatform platform;
+
+    private TestRegion(String name) throws IOException, InterruptedException {
+        this.name = name;
+        this.secret = "gateway-" + name + "-secret";
+        this.redis = EmbeddedRedisServer.start(Files.createTempDirectory("gateway-redis"), 0);
+        this.platform = new FakePlatform(name, secret);
+    }
+
+    public static TestRegion start(String name) {
+        try {
+            return new TestRegion(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public FakePlatform platform() {
+        return platform;
+    }
+
+    /** Points a gateway's sync at this region (short stream reads, so tests see entries at once). */
+    public void wire(DynamicPropertyRegistry registry) {
+        registry.add("reroute.gateway.region", () -> name);
+        registry.add("reroute.gateway.platform-url", platform::url);
+        registry.add("reroute.gateway.sync.secret", () -> secret);
+        registry.add("reroute.gateway.sync.read-block", () -> "200ms");
+        registry.add("spring.data.redis.url", redis::url);
+    }
+
+    /** The same wiring as command-line arguments, for gateways started as applications. */
+    public List<String> arguments() {
+        return List.of(
+                "--reroute.gateway.region=" + name,
+                "--reroute.gateway.platform-url=" + platform.url(),
+                "--reroute.gateway.sync.secret=" + secret,
+                "--reroute.gateway.sync.read-block=200ms",
+                "--spring.data.redis.url=" + redis.url());
+    }
+
+    @Override
+    public void close() throws IOException {
+        platform.close();
+        redis.close();
+    }
+}
