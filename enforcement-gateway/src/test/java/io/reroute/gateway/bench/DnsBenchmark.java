@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -30,10 +31,12 @@ public final class DnsBenchmark {
     private static final String REGION = "bench";
     private static final String SECRET = "bench-secret";
     private static final String BLOCKED_SOURCE = "127.0.0.2";
+    private static final int ROUNDS = 3;
     private static final String LANDING_V4 = "203.0.113.10";
     private static final String LANDING_V6 = "2001:db8::10";
     private static final Pattern QPS = Pattern.compile("Queries per second:\\s+([0-9.]+)");
     private static final Pattern AVERAGE = Pattern.compile("Average Latency \\(s\\):\\s+([0-9.]+)");
+    private static final Pattern COMPLETED = Pattern.compile("Queries completed:\\s+(\\d+)");
     private static final Pattern LOST = Pattern.compile("Queries lost:\\s+(\\d+)");
     private static final Pattern VERBOSE_LATENCY = Pattern.compile("^> \\S+ .* ([0-9.]+)$");
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
@@ -43,7 +46,7 @@ public final class DnsBenchmark {
     public static void main(String[] args) throws Exception {
         int subscribers = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int heapSubscribers = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         String jar = System.getProperty("gateway.jar", "enforcement-gateway/target/enforcement-gateway.jar");
         Path dir = Files.createTempDirectory("dns-bench");
         UUID workspace = UUID.randomUUID();
@@ -75,13 +78,28 @@ public final class DnsBenchmark {
                         subscribers,
                         BLOCKED_SOURCE,
                         seconds);
-                dnsperf(gateway.dnsPort(), queries, 5, 0); // warm-up: JIT and caches
-                dnsperf(unboundPort, queries, 5, 0);
-                var ours = dnsperf(gateway.dnsPort(), queries, seconds, 0);
-                var theirs = dnsperf(unboundPort, queries, seconds, 0);
+                dnsperf(gateway.process().toHandle(), gateway.dnsPort(), queries, 5); // warm-up: JIT and caches
+                dnsperf(unbound.toHandle(), unboundPort, queries, 5);
+                // Alternating rounds, medians compared: this machine's speed drifts from minute to minute.
+                var ourRounds = new ArrayList<Run>();
+                var theirRounds = new ArrayList<Run>();
+                for (int round = 0; round < ROUNDS; round++) {
+                    ourRounds.add(dnsperf(gateway.process().toHandle(), gateway.dnsPort(), queries, seconds));
+                    theirRounds.add(dnsperf(unbound.toHandle(), unboundPort, queries, seconds));
+                }
+                var ours = Run.median(ourRounds);
+                var theirs = Run.median(theirRounds);
                 System.out.printf(Locale.ROOT, "%n%-34s %14s %14s %8s%n", "", "gateway", "unbound", "ratio");
-                row("max throughput (queries/s)", ours.qps(), theirs.qps(), "%,14.0f");
-                row("average latency (ms)", ours.averageMillis(), theirs.averageMillis(), "%14.3f");
+                for (int round = 0; round < ROUNDS; round++) {
+                    row(
+                            "round " + (round + 1) + " throughput (queries/s)",
+                            ourRounds.get(round).qps(),
+                            theirRounds.get(round).qps(),
+                            "%,14.0f");
+                }
+                row("median throughput (queries/s)", ours.qps(), theirs.qps(), "%,14.0f");
+                row("its average latency (ms)", ours.averageMillis(), theirs.averageMillis(), "%14.3f");
+                row("its server CPU per query (µs)", ours.cpuMicrosPerQuery(), theirs.cpuMicrosPerQuery(), "%14.2f");
                 System.out.printf(Locale.ROOT, "%-34s %,14d %,14d%n", "queries lost", ours.lost(), theirs.lost());
 
                 var oursPaced = latencies(gateway.dnsPort(), queries, 10, 20_000);
@@ -138,7 +156,15 @@ public final class DnsBenchmark {
                 theirs == 0 ? 0 : ours / theirs);
     }
 
-    record Run(double qps, double averageMillis, long lost) {}
+    /** One dnsperf run; the server's CPU time (user and system) over the queries it answered. */
+    record Run(double qps, double averageMillis, long lost, double cpuMicrosPerQuery) {
+        /** The median run by throughput. */
+        static Run median(List<Run> runs) {
+            var sorted =
+                    runs.stream().sorted(Comparator.comparingDouble(Run::qps)).toList();
+            return sorted.get(sorted.size() / 2);
+        }
+    }
 
     record Latencies(double[] sortedMillis) {
         double p(int percentile) {
@@ -154,13 +180,19 @@ public final class DnsBenchmark {
         }
     }
 
-    private static Run dnsperf(int port, Path queries, int seconds, int maxQps) throws Exception {
-        var command = dnsperfCommand(port, queries, seconds);
-        if (maxQps > 0) {
-            command.addAll(List.of("-Q", Integer.toString(maxQps)));
-        }
-        String output = run(command);
-        return new Run(number(QPS, output), number(AVERAGE, output) * 1000, (long) number(LOST, output));
+    private static Run dnsperf(ProcessHandle server, int port, Path queries, int seconds) throws Exception {
+        Duration cpuBefore = cpu(server);
+        String output = run(dnsperfCommand(port, queries, seconds));
+        double cpuMicros = cpu(server).minus(cpuBefore).toNanos() / 1000.0;
+        return new Run(
+                number(QPS, output),
+                number(AVERAGE, output) * 1000,
+                (long) number(LOST, output),
+                cpuMicros / number(COMPLETED, output));
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElseThrow();
     }
 
     /** Every answer's latency at a fixed query rate ({@code -v} prints one line per query). */

@@ -1,8 +1,5 @@
 package io.reroute.gateway.dns.internal;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
@@ -32,12 +29,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +45,7 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
 
     private static final Logger log = LoggerFactory.getLogger(DnsQueryHandler.class);
     /** Names browsers and Apple devices ask before using encrypted DNS; NXDOMAIN keeps them on ours. */
-    private static final Set<String> DOH_CANARIES =
-            Set.of("use-application-dns.net", "mask.icloud.com", "mask-h2.icloud.com");
+    static final Set<String> DOH_CANARIES = Set.of("use-application-dns.net", "mask.icloud.com", "mask-h2.icloud.com");
 
     private static final int PLAIN_UDP_LIMIT = 512;
     private static final int OUR_EDNS_SIZE = 1232;
@@ -63,9 +55,7 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
     private final long ttlSeconds;
     private final UpstreamClient upstream;
     private final ForwardCache cache;
-    private final MeterRegistry meters;
-    private final Map<MeterKey, Counter> queries = new ConcurrentHashMap<>();
-    private final Map<String, Timer> latency = new ConcurrentHashMap<>();
+    private final DnsQueryMetrics metrics;
 
     DnsQueryHandler(
             RegionState state,
@@ -73,14 +63,14 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
             Duration ttl,
             UpstreamClient upstream,
             ForwardCache cache,
-            MeterRegistry meters) {
+            DnsQueryMetrics metrics) {
         super(false);
         this.state = state;
         this.subscriberNetworks = subscriberNetworks;
         this.ttlSeconds = ttl.toSeconds();
         this.upstream = upstream;
         this.cache = cache;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     @Override
@@ -222,7 +212,7 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
         } else {
             ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(message), query.sender(), query.recipient()));
         }
-        record(outcome, workspace, started);
+        metrics.record(outcome, workspace, started);
     }
 
     private void send(
@@ -242,27 +232,8 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
                 ctx.writeAndFlush(response(query.withoutQuestion(), DnsResponseCode.FORMERR));
             }
         });
-        record(outcome, workspace, started);
+        metrics.record(outcome, workspace, started);
     }
-
-    private void record(String outcome, Workspace workspace, long started) {
-        // Looked up once per outcome and workspace: a registry lookup per query costs more than the answer.
-        queries.computeIfAbsent(
-                        new MeterKey(outcome, workspace == null ? null : workspace.id()),
-                        key -> meters.counter(
-                                "reroute.gateway.dns.queries",
-                                "outcome",
-                                key.outcome(),
-                                "workspace",
-                                key.workspace() == null
-                                        ? "none"
-                                        : key.workspace().toString()))
-                .increment();
-        latency.computeIfAbsent(outcome, o -> meters.timer("reroute.gateway.dns.latency", "outcome", o))
-                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-    }
-
-    private record MeterKey(String outcome, UUID workspace) {}
 
     /** Too large for the client's UDP buffer: an empty truncated answer makes it retry over TCP. */
     private static void truncate(DnsResponse response) {

@@ -54,8 +54,10 @@ public class DnsServer implements SmartLifecycle {
         group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlers());
         upstream = new UpstreamClient(group, transport, upstreamServers(), properties.upstreamTimeout());
         var cache = new ForwardCache(properties.cacheSize(), properties.cacheMaxTtl(), Ticker.systemTicker(), meters);
-        var handler = new DnsQueryHandler(
-                state, Networks.of(properties.subscriberNetworks()), properties.ttl(), upstream, cache, meters);
+        var networks = Networks.of(properties.subscriberNetworks());
+        var metrics = new DnsQueryMetrics(meters);
+        var handler = new DnsQueryHandler(state, networks, properties.ttl(), upstream, cache, metrics);
+        var redirects = new DatagramDnsRedirectResponder(state, networks, properties.ttl(), metrics);
         var decoder = new SafeDatagramDnsQueryDecoder();
         var encoder = new DatagramDnsAnswerEncoder();
         var udpBootstrap = new Bootstrap()
@@ -64,7 +66,7 @@ public class DnsServer implements SmartLifecycle {
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel channel) {
-                        channel.pipeline().addLast(decoder, encoder, handler);
+                        channel.pipeline().addLast(redirects, decoder, encoder, handler);
                     }
                 });
         if (transport.reusePort()) {
