@@ -51,11 +51,9 @@ final class DatagramDnsRedirectResponder extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object message) {
-        if (message instanceof DatagramPacket packet && answered(ctx, packet)) {
-            packet.release();
-            return;
+        if (!(message instanceof DatagramPacket packet) || !answered(ctx, packet)) {
+            ctx.fireChannelRead(message);
         }
-        ctx.fireChannelRead(message);
     }
 
     @Override
@@ -64,6 +62,7 @@ final class DatagramDnsRedirectResponder extends ChannelInboundHandlerAdapter {
         ctx.fireChannelReadComplete();
     }
 
+    /** Whether the packet was answered here; it is then released, or its buffer reused for the answer. */
     private boolean answered(ChannelHandlerContext ctx, DatagramPacket packet) {
         long started = System.nanoTime();
         InetSocketAddress sender = packet.sender();
@@ -90,19 +89,24 @@ final class DatagramDnsRedirectResponder extends ChannelInboundHandlerAdapter {
         int type = query.type();
         InetAddress landing =
                 type == TYPE_A ? workspace.landingIpv4() : type == TYPE_AAAA ? workspace.landingIpv6() : null;
-        ctx.write(new DatagramPacket(answer(ctx, query, landing), sender, packet.recipient()));
+        byte[] address = landing == null ? null : landing.getAddress();
+        int length = query.questionEnd() + (address == null ? 0 : 12 + address.length) + (query.edns() ? 11 : 0);
+        // The answer is the question plus a few bytes: it usually fits in the buffer the query came in.
+        ByteBuf content = packet.content();
+        boolean reuse = content.capacity() - content.readerIndex() >= length;
+        ByteBuf answer =
+                reuse ? content.writerIndex(content.readerIndex()) : ctx.alloc().ioBuffer(length);
+        writeAnswer(answer, query, address);
+        ctx.write(new DatagramPacket(answer, sender, packet.recipient()));
+        if (!reuse) {
+            packet.release();
+        }
         metrics.record("redirected", workspace, started);
         return true;
     }
 
-    private ByteBuf answer(ChannelHandlerContext ctx, PlainQuery query, InetAddress landing) {
-        byte[] address = landing == null ? null : landing.getAddress();
+    private void writeAnswer(ByteBuf answer, PlainQuery query, byte[] address) {
         int questionLength = query.questionEnd() - HEADER_LENGTH;
-        ByteBuf answer = ctx.alloc()
-                .ioBuffer(HEADER_LENGTH
-                        + questionLength
-                        + (address == null ? 0 : 12 + address.length)
-                        + (query.edns() ? 11 : 0));
         byte[] bytes = query.bytes();
         answer.writeByte(bytes[0]).writeByte(bytes[1]); // id
         answer.writeByte(0x80 | (bytes[2] & 0x01)); // QR, opcode QUERY, RD as asked
@@ -124,7 +128,6 @@ final class DatagramDnsRedirectResponder extends ChannelInboundHandlerAdapter {
                     .writeInt(0)
                     .writeShort(0);
         }
-        return answer;
     }
 
     /** A query in the one plain shape this responder answers, copied out of the packet to read it fast. */
