@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param subscriberNetworks sources that get answers; everyone else gets REFUSED
  * @param cacheSize forwarded answers kept at most
  * @param cacheMaxTtl the longest a forwarded answer is kept, whatever its TTL says
+ * @param threads event loops answering queries, each with its own UDP socket; 0 means one per core
  */
 @ConfigurationProperties("reroute.gateway.dns")
 public record DnsProperties(
@@ -39,4 +40,11 @@ public record DnsProperties(
         List<String> subscriberNetworks,
 
         @DefaultValue("100000") long cacheSize,
-        @DefaultValue("1h") Duration cacheMaxTtl) {}
+        @DefaultValue("1h") Duration cacheMaxTtl,
+        @DefaultValue("0") int threads) {
+
+    /** The number of event loops to run. */
+    public int eventLoops() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+}

@@ -51,6 +51,11 @@ public class RegionState {
         return true;
     }
 
+    /** Replaces a workspace's view (landing addresses, reminder host, allowlist) with a newer one. */
+    public synchronized void apply(Workspace workspace) {
+        index.workspaces.put(workspace.id(), workspace);
+    }
+
     public void advance(String streamPosition) {
         this.position = streamPosition;
     }

@@ -41,8 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Keeps {@link RegionState} in step with the platform: loads the region snapshot, then tails the
  * region's Redis Stream from the snapshot's position, applying only newer versions. When the
  * platform or Redis is unreachable it keeps the last state and retries with backoff; when the
- * stream was trimmed past its position it loads a fresh snapshot; and it loads one again
- * periodically to pick up workspace settings and allowlists.
+ * stream was trimmed past its position it loads a fresh snapshot. Workspace changes (landing
+ * addresses, reminder host, allowlist) arrive on the stream too; a periodic fresh snapshot is only
+ * a safety net, for workspaces that left the region.
  */
 @Component
 public class RegionSync implements SmartLifecycle {
@@ -274,9 +275,14 @@ public class RegionSync implements SmartLifecycle {
 
     private void apply(MapRecord<String, Object, Object> entry) {
         Map<Object, Object> fields = entry.getValue();
-        if ("subscriber.state-changed".equals(fields.get("type"))) {
+        Object type = fields.get("type");
+        if ("subscriber.state-changed".equals(type)) {
             var event = json.readValue(fields.get("event").toString(), SnapshotLine.StateChanged.class);
             state.apply(event.subscriber());
+        } else if ("workspace.changed".equals(type)) {
+            // A workspace's events come in the order of its changes, each with the whole view.
+            var event = json.readValue(fields.get("event").toString(), SnapshotLine.WorkspaceChanged.class);
+            state.apply(workspace(event.workspace()));
         }
         state.advance(entry.getId().getValue());
     }

@@ -13,7 +13,11 @@ record SnapshotLine(String type, String position, WorkspaceLine workspace, Subsc
     record WorkspaceLine(
             UUID workspaceId, String reminderHost, String landingIpv4, String landingIpv6, List<String> allowlist) {}
 
-    /** The {@code event} field of a stream entry. */
+    /** The {@code event} field of a {@code subscriber.state-changed} stream entry. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record StateChanged(Subscriber subscriber) {}
+
+    /** The {@code event} field of a {@code workspace.changed} stream entry. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record WorkspaceChanged(WorkspaceLine workspace) {}
 }

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secret this region's gateway secret for the platform's {@code /internal} endpoints
  * @param readBlock how long one stream read waits for new entries
  * @param readCount entries per stream read at most
- * @param resnapshotInterval how often the whole snapshot is loaded again (workspace settings and
- *     allowlists travel with it)
+ * @param resnapshotInterval how often the whole snapshot is loaded again, as a safety net: changes
+ *     to subscribers and workspaces arrive on the stream
  * @param maxRetryDelay the longest wait between reconnection attempts
  * @param stateDirectory where the state is saved for restarts; none keeps it in memory only
  * @param saveInterval how often the state is saved when it changed (and always at shutdown)
@@ -22,7 +22,7 @@ public record SyncProperties(
         String secret,
         @DefaultValue("5s") Duration readBlock,
         @DefaultValue("500") int readCount,
-        @DefaultValue("5m") Duration resnapshotInterval,
+        @DefaultValue("1h") Duration resnapshotInterval,
         @DefaultValue("30s") Duration maxRetryDelay,
         Path stateDirectory,
         @DefaultValue("30s") Duration saveInterval) {

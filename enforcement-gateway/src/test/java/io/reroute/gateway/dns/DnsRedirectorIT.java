@@ -15,6 +15,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +42,8 @@ class DnsRedirectorIT {
     private static final UUID ACTIVE = UUID.randomUUID();
     private static final UUID BLOCKED_NO_IPV6 = UUID.randomUUID();
     private static final UUID RESTORED = UUID.randomUUID();
+    private static final UUID MOVING_ISP = UUID.randomUUID();
+    private static final UUID BLOCKED_AT_MOVING_ISP = UUID.randomUUID();
 
     static final TestRegion region = TestRegion.start(REGION);
     static final FakePlatform platform = region.platform();
@@ -226,6 +229,28 @@ class DnsRedirectorIT {
         assertThat(platform.requests()).as("the platform was down all along").isGreaterThanOrEqualTo(before);
     }
 
+    @Test
+    void workspaceChangesOnTheStreamMoveItsRedirectsAndAllowlistAtOnceAndNoOneElses() throws Exception {
+        platform.up(false);
+        assertThat(dig("127.0.0.7", "example.com", "A").data()).containsExactly("192.0.2.1");
+        assertThat(dig("127.0.0.7", "checkout.stripe.com", "A").data()).containsExactly("192.0.2.1");
+
+        Snapshots.publishWorkspace(
+                redis, REGION, MOVING_ISP, "pay.moved.example", "192.0.2.77", "2001:db8::77", "*.stripe.com");
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> dig("127.0.0.7", "example.com", "A").data().equals(List.of("192.0.2.77")));
+
+        assertThat(dig("127.0.0.7", "example.com", "AAAA").data()).containsExactly("2001:db8::77");
+        assertThat(dig("127.0.0.7", "checkout.stripe.com", "A").data()).containsExactly(FakeUpstreamDns.ANSWER);
+        assertThat(dig("127.0.0.7", "pay.moved.example", "A").data()).containsExactly(FakeUpstreamDns.ANSWER);
+        assertThat(dig("127.0.0.7", "pay.moving.example", "A").data()).containsExactly("192.0.2.77");
+        assertThat(dig("127.0.0.4", "example.com", "A").data())
+                .as("another workspace's subscribers keep their own landing address")
+                .containsExactly("198.51.100.7");
+        assertThat(dig("127.0.0.4", "checkout.stripe.com", "A").data()).containsExactly("198.51.100.7");
+    }
+
     private void publish(UUID subscriber, String ipv4, long version, String newState) {
         Snapshots.publish(redis, REGION, ISP, subscriber, ipv4, version, newState);
     }
@@ -249,6 +274,8 @@ class DnsRedirectorIT {
                 Snapshots.subscriberLine(ISP, ACTIVE, "127.0.0.3", 1, "ACTIVE"),
                 Snapshots.subscriberLine(ISP, RESTORED, "127.0.0.6", 1, "BLOCKED"),
                 Snapshots.workspace(ISP_WITHOUT_IPV6, null, "198.51.100.7", null),
-                Snapshots.subscriberLine(ISP_WITHOUT_IPV6, BLOCKED_NO_IPV6, "127.0.0.4", 3, "BLOCKED"));
+                Snapshots.subscriberLine(ISP_WITHOUT_IPV6, BLOCKED_NO_IPV6, "127.0.0.4", 3, "BLOCKED"),
+                Snapshots.workspace(MOVING_ISP, "pay.moving.example", "192.0.2.1", null),
+                Snapshots.subscriberLine(MOVING_ISP, BLOCKED_AT_MOVING_ISP, "127.0.0.7", 1, "BLOCKED"));
     }
 }

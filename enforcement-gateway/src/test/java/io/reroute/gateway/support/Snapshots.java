@@ -29,10 +29,38 @@ public final class Snapshots {
     /** A workspace line; {@code reminderHost} and landing addresses may be null. */
     public static String workspace(
             UUID id, String reminderHost, String landingIpv4, String landingIpv6, String... allowlist) {
+        return "{\"type\":\"workspace\",\"workspace\":"
+                + workspaceView(id, reminderHost, landingIpv4, landingIpv6, allowlist) + "}";
+    }
+
+    /** What gateways know of a workspace, as snapshot lines and {@code workspace.changed} events carry it. */
+    private static String workspaceView(
+            UUID id, String reminderHost, String landingIpv4, String landingIpv6, String... allowlist) {
         String entries = Stream.of(allowlist).map(e -> "\"" + e + "\"").collect(Collectors.joining(","));
-        return "{\"type\":\"workspace\",\"workspace\":{\"workspaceId\":\"" + id + "\",\"reminderHost\":"
-                + quoted(reminderHost) + ",\"landingIpv4\":" + quoted(landingIpv4) + ",\"landingIpv6\":"
-                + quoted(landingIpv6) + ",\"allowlist\":[" + entries + "]}}";
+        return "{\"workspaceId\":\"" + id + "\",\"reminderHost\":" + quoted(reminderHost) + ",\"landingIpv4\":"
+                + quoted(landingIpv4) + ",\"landingIpv6\":" + quoted(landingIpv6) + ",\"allowlist\":[" + entries
+                + "]}";
+    }
+
+    /** Appends a workspace change to the region's stream as the platform's relay does. */
+    public static void publishWorkspace(
+            ReactiveStringRedisTemplate redis,
+            String region,
+            UUID workspace,
+            String reminderHost,
+            String landingIpv4,
+            String landingIpv6,
+            String... allowlist) {
+        String view = workspaceView(workspace, reminderHost, landingIpv4, landingIpv6, allowlist);
+        redis.opsForStream()
+                .add(StreamRecords.string(Map.of(
+                                "type", "workspace.changed",
+                                "workspace", workspace.toString(),
+                                "subscriber", "",
+                                "version", "0",
+                                "event", "{\"workspace\":" + view + ",\"occurredAt\":\"2026-11-21T00:00:00Z\"}"))
+                        .withStreamKey("reroute:region:" + region + ":enforcement"))
+                .block();
     }
 
     public static String subscriberLine(UUID workspace, UUID id, String ipv4, long version, String state) {

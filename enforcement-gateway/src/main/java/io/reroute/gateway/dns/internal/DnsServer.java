@@ -52,7 +52,7 @@ public class DnsServer implements SmartLifecycle {
     @Override
     public synchronized void start() {
         var transport = Transport.best();
-        int threads = Runtime.getRuntime().availableProcessors();
+        int threads = properties.eventLoops();
         group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlers());
         upstream = new UpstreamClient(group, transport, upstreamServers(), properties.upstreamTimeout());
         var cache = new ForwardCache(properties.cacheSize(), properties.cacheMaxTtl(), Ticker.systemTicker(), meters);

@@ -9,6 +9,7 @@ import io.reroute.platform.tenancy.WorkspaceTransactions;
 import io.reroute.platform.web.ConflictException;
 import io.reroute.platform.web.InvalidRequestException;
 import io.reroute.platform.web.NotFoundException;
+import io.reroute.platform.workspace.GatewayViewChanges;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -38,12 +39,19 @@ class AllowlistController {
     private final WorkspaceTransactions transactions;
     private final AllowlistRepository entries;
     private final AuditLog audit;
+    private final GatewayViewChanges gatewayViews;
     private final Clock clock;
 
-    AllowlistController(WorkspaceTransactions transactions, AllowlistRepository entries, AuditLog audit, Clock clock) {
+    AllowlistController(
+            WorkspaceTransactions transactions,
+            AllowlistRepository entries,
+            AuditLog audit,
+            GatewayViewChanges gatewayViews,
+            Clock clock) {
         this.transactions = transactions;
         this.entries = entries;
         this.audit = audit;
+        this.gatewayViews = gatewayViews;
         this.clock = clock;
     }
 
@@ -91,6 +99,7 @@ class AllowlistController {
                                 e -> new ConflictException("'" + entry.value() + "' is already on the allowlist"))
                         .then(audit.record(
                                 workspace, actor, "allowlist.entry.added", "allowlist/" + entry.id(), describe(entry)))
+                        .then(gatewayViews.changed(workspace))
                         .thenReturn(ResponseEntity.created(URI.create("/api/v1/workspace/allowlist/" + entry.id()))
                                 .body(entry))));
     }
@@ -99,7 +108,8 @@ class AllowlistController {
     @Operation(summary = "Remove an entry")
     Mono<ResponseEntity<Void>> delete(@PathVariable UUID id) {
         return WorkspaceContext.actor()
-                .flatMap(actor -> transactions.inCurrentWorkspace(workspace -> entries.find(workspace, id)
+                .flatMap(actor -> transactions.inCurrentWorkspace(workspace -> entries.lock(workspace)
+                        .then(entries.find(workspace, id))
                         .switchIfEmpty(Mono.error(new NotFoundException("allowlist entry")))
                         .flatMap(entry -> entries.delete(workspace, id)
                                 .then(audit.record(
@@ -107,7 +117,8 @@ class AllowlistController {
                                         actor,
                                         "allowlist.entry.removed",
                                         "allowlist/" + id,
-                                        describe(entry))))
+                                        describe(entry)))
+                                .then(gatewayViews.changed(workspace)))
                         .thenReturn(ResponseEntity.noContent().build())));
     }
 

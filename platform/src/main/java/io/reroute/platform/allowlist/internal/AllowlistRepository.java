@@ -47,7 +47,7 @@ public class AllowlistRepository {
                 .one();
     }
 
-    /** Serializes concurrent writers of one workspace's allowlist, so its size limit holds. */
+    /** Serializes writers of one workspace's allowlist: its size limit holds, and gateways hear the changes in order. */
     Mono<Void> lock(WorkspaceId workspace) {
         return db.sql("SELECT 1 FROM workspace_settings WHERE workspace_id = :workspace FOR UPDATE")
                 .bind("workspace", workspace.value())

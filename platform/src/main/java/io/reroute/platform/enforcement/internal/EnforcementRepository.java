@@ -6,6 +6,7 @@ import io.reroute.platform.enforcement.OverdueBalance;
 import io.reroute.platform.enforcement.StateChangedEvent;
 import io.reroute.platform.enforcement.SubscriberState;
 import io.reroute.platform.enforcement.SubscriberTransition;
+import io.reroute.platform.enforcement.WorkspaceChangedEvent;
 import io.reroute.platform.notification.NotificationQueue;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.workspace.EnforcementThresholds;
@@ -217,6 +218,21 @@ public class EnforcementRepository {
                         .rowsUpdated())
                 .then(notifications.enqueue(workspace, ids, transitions, at))
                 .thenReturn(transitions);
+    }
+
+    /** Puts a workspace-wide event in the outbox, in the caller's transaction; it concerns no subscriber. */
+    public Mono<Void> recordWorkspaceChanged(WorkspaceId workspace, WorkspaceChangedEvent event) {
+        return db.sql("INSERT INTO outbox_event"
+                        + " (workspace_id, region, subscriber_id, version, event_type, payload, created_at)"
+                        + " SELECT w.id, w.region, NULL, 0, :type, :payload::jsonb, :at FROM workspace w"
+                        + " WHERE w.id = :workspace")
+                .bind("workspace", workspace.value())
+                .bind("type", WorkspaceChangedEvent.TYPE)
+                .bind("payload", json.writeValueAsString(event))
+                .bind("at", event.occurredAt())
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** Newest first; {@code beforeVersion} pages back. */

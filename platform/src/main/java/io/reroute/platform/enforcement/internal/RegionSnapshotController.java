@@ -1,11 +1,8 @@
 package io.reroute.platform.enforcement.internal;
 
-import io.reroute.platform.allowlist.AllowlistEntry;
-import io.reroute.platform.allowlist.Allowlists;
 import io.reroute.platform.enforcement.EnforcementState;
 import io.reroute.platform.enforcement.GatewayWorkspace;
 import io.reroute.platform.enforcement.RegionStream;
-import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
 import io.reroute.platform.workspace.Workspaces;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,7 +34,7 @@ class RegionSnapshotController {
     private final EnforcementRepository repository;
     private final RegionStreamPublisher streams;
     private final Workspaces workspaces;
-    private final Allowlists allowlists;
+    private final GatewayWorkspaces gatewayWorkspaces;
     private final Clock clock;
 
     RegionSnapshotController(
@@ -45,13 +42,13 @@ class RegionSnapshotController {
             EnforcementRepository repository,
             RegionStreamPublisher streams,
             Workspaces workspaces,
-            Allowlists allowlists,
+            GatewayWorkspaces gatewayWorkspaces,
             Clock clock) {
         this.transactions = transactions;
         this.repository = repository;
         this.streams = streams;
         this.workspaces = workspaces;
-        this.allowlists = allowlists;
+        this.gatewayWorkspaces = gatewayWorkspaces;
         this.clock = clock;
     }
 
@@ -71,28 +68,14 @@ class RegionSnapshotController {
                                 .concatMap(workspace -> transactions.streamInWorkspace(
                                         workspace,
                                         () -> Flux.concat(
-                                                gatewayWorkspace(workspace)
+                                                gatewayWorkspaces
+                                                        .find(workspace)
                                                         .map(w -> new SnapshotWorkspace("workspace", w)),
                                                 repository
                                                         .states(workspace)
                                                         .doOnNext(state -> count.incrementAndGet())
                                                         .map(state -> new SnapshotSubscriber("subscriber", state))))),
                         Mono.fromSupplier(() -> new SnapshotEnd("end", count.get()))));
-    }
-
-    private Mono<GatewayWorkspace> gatewayWorkspace(WorkspaceId workspace) {
-        return Mono.zip(
-                        workspaces.settings(workspace),
-                        allowlists.entries(workspace).map(AllowlistEntry::value).collectList())
-                .map(t -> {
-                    var landing = t.getT1().landing();
-                    return new GatewayWorkspace(
-                            workspace,
-                            t.getT1().reminderHost(),
-                            landing == null ? null : landing.ipv4(),
-                            landing == null ? null : landing.ipv6(),
-                            t.getT2());
-                });
     }
 
     record SnapshotStart(String type, String region, String stream, String position, Instant takenAt) {}

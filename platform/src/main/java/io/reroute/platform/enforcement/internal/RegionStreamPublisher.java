@@ -43,7 +43,7 @@ class RegionStreamPublisher implements OutboxPublisher {
         for (OutboxEvent event : events) {
             args.add(event.type());
             args.add(workspace.toString());
-            args.add(event.subscriberId().toString());
+            args.add(event.subscriberId() == null ? "" : event.subscriberId().toString());
             args.add(Long.toString(event.version()));
             args.add(event.payload());
         }

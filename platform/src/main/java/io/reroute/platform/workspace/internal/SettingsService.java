@@ -6,6 +6,7 @@ import io.reroute.platform.tenancy.WorkspaceTransactions;
 import io.reroute.platform.web.ConflictException;
 import io.reroute.platform.web.NotFoundException;
 import io.reroute.platform.web.PreconditionFailedException;
+import io.reroute.platform.workspace.GatewayViewChanges;
 import io.reroute.platform.workspace.SettingsUpdate;
 import io.reroute.platform.workspace.Workspace;
 import io.reroute.platform.workspace.WorkspaceSettings;
@@ -28,6 +29,7 @@ class SettingsService {
     private final WorkspaceTransactions transactions;
     private final WorkspaceRepository workspaces;
     private final AuditLog audit;
+    private final GatewayViewChanges gatewayViews;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -35,11 +37,13 @@ class SettingsService {
             WorkspaceTransactions transactions,
             WorkspaceRepository workspaces,
             AuditLog audit,
+            GatewayViewChanges gatewayViews,
             JsonMapper json,
             Clock clock) {
         this.transactions = transactions;
         this.workspaces = workspaces;
         this.audit = audit;
+        this.gatewayViews = gatewayViews;
         this.json = json;
         this.clock = clock;
     }
@@ -94,8 +98,18 @@ class SettingsService {
                                             "workspace.settings.updated",
                                             "workspace/" + workspace,
                                             changes))
+                                    .then(
+                                            gatewayRelevant(before, after)
+                                                    ? gatewayViews.changed(workspace)
+                                                    : Mono.empty())
                                     .thenReturn(after);
                         })));
+    }
+
+    /** Whether gateways enforce something that changed: where to redirect to, and the host left reachable. */
+    private static boolean gatewayRelevant(WorkspaceSettings before, WorkspaceSettings after) {
+        return !Objects.equals(before.reminderHost(), after.reminderHost())
+                || !Objects.equals(before.landing(), after.landing());
     }
 
     /** Changed fields as {@code {"branding.title": {"from": ..., "to": ...}}}. */
