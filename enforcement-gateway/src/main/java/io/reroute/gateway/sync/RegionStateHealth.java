@@ -31,6 +31,7 @@ class RegionStateHealth implements HealthIndicator {
                 .withDetail("subscribers", state.subscriberCount())
                 .withDetail("streamPosition", state.position())
                 .withDetail("stalenessSeconds", sync.staleness().toSeconds())
+                .withDetail("streamLagSeconds", sync.lag().toSeconds())
                 .withDetail("snapshotAgeSeconds", sync.snapshotAge().toSeconds())
                 .build();
     }

@@ -49,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class RegionSync implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RegionSync.class);
+    private static final Duration HEAD_POLL_INTERVAL = Duration.ofSeconds(5);
 
     private final RegionState state;
     private final GatewayProperties gateway;
@@ -62,6 +63,10 @@ public class RegionSync implements SmartLifecycle {
     private volatile Instant snapshotAt;
     private volatile Disposable running;
     private volatile Disposable saving;
+    private volatile Disposable watchingHead;
+    /** The stream's newest entry id, as last seen; null until Redis answered once. */
+    private volatile String streamHead;
+
     private final StateFile stateFile;
     private String savedPosition;
     private Instant savedSnapshotAt;
@@ -97,6 +102,10 @@ public class RegionSync implements SmartLifecycle {
                 .description("seconds since the region snapshot was loaded")
                 .baseUnit("seconds")
                 .register(meters);
+        Gauge.builder("reroute.gateway.stream.lag", this, s -> s.lag().toMillis() / 1000.0)
+                .description("how far the applied stream position is behind the stream's newest entry")
+                .baseUnit("seconds")
+                .register(meters);
         Gauge.builder("reroute.gateway.subscribers", state, RegionState::subscriberCount)
                 .register(meters);
     }
@@ -116,12 +125,22 @@ public class RegionSync implements SmartLifecycle {
                                 gateway.region(),
                                 signal.failure().toString())))
                 .subscribe();
+        watchingHead = Flux.interval(Duration.ZERO, HEAD_POLL_INTERVAL, Schedulers.boundedElastic())
+                .concatMap(tick -> redis.opsForStream()
+                        .info(streamKey)
+                        .map(info -> info.lastGeneratedId())
+                        // No stream yet, or Redis away: staleness says the latter.
+                        .onErrorResume(e -> Mono.empty()))
+                .subscribe(head -> streamHead = head);
     }
 
     @Override
     public void stop() {
         if (running != null) {
             running.dispose();
+        }
+        if (watchingHead != null) {
+            watchingHead.dispose();
         }
         if (saving != null) {
             saving.dispose();
@@ -187,6 +206,23 @@ public class RegionSync implements SmartLifecycle {
     public Duration staleness() {
         Instant contact = lastContact;
         return contact == null ? Duration.ZERO : Duration.between(contact, clock.instant());
+    }
+
+    /**
+     * How far behind the stream's newest entry the applied position is, by the times in their ids;
+     * zero when caught up or before Redis was reached.
+     */
+    public Duration lag() {
+        String head = streamHead;
+        String position = state.position();
+        if (head == null || position == null) {
+            return Duration.ZERO;
+        }
+        return Duration.ofMillis(Math.max(0, millis(head) - millis(position)));
+    }
+
+    private static long millis(String streamId) {
+        return Long.parseLong(streamId.substring(0, streamId.indexOf('-')));
     }
 
     public Duration snapshotAge() {

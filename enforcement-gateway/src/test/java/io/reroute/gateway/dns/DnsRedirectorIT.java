@@ -23,9 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The gateway as subscribers' resolvers see it: real UDP and TCP sockets, answers checked with
@@ -78,6 +80,9 @@ class DnsRedirectorIT {
 
     @Autowired
     ReactiveStringRedisTemplate redis;
+
+    @LocalServerPort
+    int httpPort;
 
     @AfterAll
     static void stopServers() throws IOException {
@@ -249,6 +254,43 @@ class DnsRedirectorIT {
                 .as("another workspace's subscribers keep their own landing address")
                 .containsExactly("198.51.100.7");
         assertThat(dig("127.0.0.4", "checkout.stripe.com", "A").data()).containsExactly("198.51.100.7");
+    }
+
+    @Test
+    void queriesByOutcomeAndWorkspaceLatencyBucketsAndStreamLagAreExposed() throws Exception {
+        dig("127.0.0.2", "metrics.example", "A");
+        dig("127.0.0.2", "checkout.stripe.com", "A");
+        dig("127.0.0.3", "metrics.example", "A");
+        dig("127.0.0.9", "metrics.example", "A");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(prometheus()).contains("reroute_gateway_stream_lag_seconds{"));
+        String metrics = prometheus();
+        assertThat(metrics)
+                .containsPattern(
+                        "reroute_gateway_dns_queries_total\\{[^}]*outcome=\"redirected\"[^}]*workspace=\"" + ISP + "\"")
+                .containsPattern("reroute_gateway_dns_queries_total\\{[^}]*outcome=\"allowlisted\"[^}]*workspace=\""
+                        + ISP + "\"")
+                .containsPattern(
+                        "reroute_gateway_dns_queries_total\\{[^}]*outcome=\"forwarded\"[^}]*workspace=\"none\"")
+                .containsPattern("reroute_gateway_dns_queries_total\\{[^}]*outcome=\"refused\"")
+                .containsPattern(
+                        "reroute_gateway_dns_latency_seconds_bucket\\{[^}]*outcome=\"redirected\",le=\"1.0E-4\"")
+                .contains("reroute_gateway_state_staleness_seconds{")
+                .contains("reroute_gateway_snapshot_age_seconds{");
+    }
+
+    private String prometheus() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + httpPort)
+                .build()
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private void publish(UUID subscriber, String ipv4, long version, String newState) {
