@@ -31,7 +31,6 @@ final class DatagramDnsRedirectResponder extends ChannelInboundHandlerAdapter {
     private static final int TYPE_OPT = 41;
     private static final int CLASS_IN = 1;
     private static final int MAX_NAME_LENGTH = 255;
-    private static final int OUR_EDNS_SIZE = 1232;
     private static final int POINTER_TO_QUESTION = 0xC000 | HEADER_LENGTH;
     /** Plain queries are small; anything longer carries options the codec path should judge. */
     private static final int MAX_PLAIN_QUERY = 512;
@@ -124,7 +123,7 @@ final class DatagramDnsRedirectResponder extends ChannelInboundHandlerAdapter {
         if (query.edns()) {
             answer.writeByte(0)
                     .writeShort(TYPE_OPT)
-                    .writeShort(OUR_EDNS_SIZE)
+                    .writeShort(OptRecord.OUR_PAYLOAD_SIZE)
                     .writeInt(0)
                     .writeShort(0);
         }

@@ -48,7 +48,6 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
     static final Set<String> DOH_CANARIES = Set.of("use-application-dns.net", "mask.icloud.com", "mask-h2.icloud.com");
 
     private static final int PLAIN_UDP_LIMIT = 512;
-    private static final int OUR_EDNS_SIZE = 1232;
 
     private final RegionState state;
     private final Networks subscriberNetworks;
@@ -258,7 +257,7 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
             response.addRecord(DnsSection.QUESTION, query.question());
         }
         if (query.ednsSize() > 0) {
-            response.addRecord(DnsSection.ADDITIONAL, new OptRecord(OUR_EDNS_SIZE));
+            response.addRecord(DnsSection.ADDITIONAL, new OptRecord(OptRecord.OUR_PAYLOAD_SIZE));
         }
         return response;
     }
@@ -356,7 +355,7 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
         }
 
         int udpLimit() {
-            return ednsSize > 0 ? Math.min(ednsSize, OUR_EDNS_SIZE) : PLAIN_UDP_LIMIT;
+            return ednsSize > 0 ? Math.min(ednsSize, OptRecord.OUR_PAYLOAD_SIZE) : PLAIN_UDP_LIMIT;
         }
     }
 }

@@ -40,8 +40,6 @@ import java.util.concurrent.TimeoutException;
  */
 final class UpstreamClient implements AutoCloseable {
 
-    private static final int OUR_EDNS_SIZE = 1232;
-
     private final EventLoopGroup group;
     private final Transport transport;
     private final List<InetSocketAddress> servers;
@@ -97,7 +95,7 @@ final class UpstreamClient implements AutoCloseable {
         pending.computeIfPresent(id, (k, p) -> new Pending(server, question, attempt, answer, deadline));
         var query = new DatagramDnsQuery(null, server, id).setRecursionDesired(true);
         query.addRecord(DnsSection.QUESTION, question);
-        query.addRecord(DnsSection.ADDITIONAL, new OptRecord(OUR_EDNS_SIZE));
+        query.addRecord(DnsSection.ADDITIONAL, new OptRecord(OptRecord.OUR_PAYLOAD_SIZE));
         udp.writeAndFlush(query).addListener(written -> {
             if (!written.isSuccess()) {
                 failOrRetry(queryId, written.cause());
