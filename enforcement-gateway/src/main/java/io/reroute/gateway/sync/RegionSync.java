@@ -126,11 +126,15 @@ public class RegionSync implements SmartLifecycle {
                                 signal.failure().toString())))
                 .subscribe();
         watchingHead = Flux.interval(Duration.ZERO, HEAD_POLL_INTERVAL, Schedulers.boundedElastic())
-                .concatMap(tick -> redis.opsForStream()
-                        .info(streamKey)
-                        .map(info -> info.lastGeneratedId())
-                        // No stream yet, or Redis away: staleness says the latter.
-                        .onErrorResume(e -> Mono.empty()))
+                // Ticks while Redis is slow to answer are skipped, not queued.
+                .onBackpressureDrop()
+                .flatMap(
+                        tick -> redis.opsForStream()
+                                .info(streamKey)
+                                .map(info -> info.lastGeneratedId())
+                                // No stream yet, or Redis away: staleness says the latter.
+                                .onErrorResume(e -> Mono.empty()),
+                        1)
                 .subscribe(head -> streamHead = head);
     }
 
