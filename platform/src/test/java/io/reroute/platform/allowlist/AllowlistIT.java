@@ -1,6 +1,5 @@
 package io.reroute.platform.allowlist;
 
-import com.jayway.jsonpath.JsonPath;
 import io.reroute.platform.support.ManagedWorkspaces;
 import io.reroute.platform.support.PlatformIntegrationTest;
 import io.reroute.platform.support.TestWorkspace;
@@ -120,14 +119,7 @@ class AllowlistIT {
     @Test
     void deleteRemovesTheEntryAndIsAudited() {
         var w = workspaces.create();
-        String id = JsonPath.read(
-                add(w, "help.isp.example", "SUPPORT")
-                        .expectStatus()
-                        .isCreated()
-                        .expectBody(String.class)
-                        .returnResult()
-                        .getResponseBody(),
-                "$.id");
+        String id = w.create("/api/v1/workspace/allowlist", Map.of("value", "help.isp.example", "kind", "SUPPORT"));
         w.client()
                 .delete()
                 .uri("/api/v1/workspace/allowlist/" + id)

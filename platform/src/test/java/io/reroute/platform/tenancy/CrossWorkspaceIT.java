@@ -66,25 +66,9 @@ class CrossWorkspaceIT {
     static void twoWorkspacesWithData() {
         a = workspaces.create();
         b = workspaces.create();
-        for (TestWorkspace w : List.of(a, b)) {
-            w.client()
-                    .post()
-                    .uri("/api/v1/workspace/allowlist")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("value", "pay." + w.slug() + ".example", "kind", "PAYMENT"))
-                    .exchange()
-                    .expectStatus()
-                    .isCreated();
-        }
-        entryOfB = JsonPath.read(
-                b.client()
-                        .get()
-                        .uri("/api/v1/workspace/allowlist")
-                        .exchange()
-                        .expectBody(String.class)
-                        .returnResult()
-                        .getResponseBody(),
-                "$.items[0].id");
+        a.create("/api/v1/workspace/allowlist", Map.of("value", "pay." + a.slug() + ".example", "kind", "PAYMENT"));
+        entryOfB = b.create(
+                "/api/v1/workspace/allowlist", Map.of("value", "pay." + b.slug() + ".example", "kind", "PAYMENT"));
         clientOfB =
                 b.create("/api/v1/api-clients", Map.of("name", "billing sync", "scopes", List.of("workspace:read")));
         for (TestWorkspace w : List.of(a, b)) {
