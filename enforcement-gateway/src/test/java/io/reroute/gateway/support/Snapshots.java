@@ -52,15 +52,14 @@ public final class Snapshots {
             String landingIpv6,
             String... allowlist) {
         String view = workspaceView(workspace, reminderHost, landingIpv4, landingIpv6, allowlist);
-        redis.opsForStream()
-                .add(StreamRecords.string(Map.of(
-                                "type", "workspace.changed",
-                                "workspace", workspace.toString(),
-                                "subscriber", "",
-                                "version", "0",
-                                "event", "{\"workspace\":" + view + ",\"occurredAt\":\"2026-11-21T00:00:00Z\"}"))
-                        .withStreamKey("reroute:region:" + region + ":enforcement"))
-                .block();
+        append(
+                redis,
+                region,
+                "workspace.changed",
+                workspace,
+                "",
+                0,
+                "{\"workspace\":" + view + ",\"occurredAt\":\"2026-11-21T00:00:00Z\"}");
     }
 
     public static String subscriberLine(UUID workspace, UUID id, String ipv4, long version, String state) {
@@ -79,11 +78,23 @@ public final class Snapshots {
         String event = "{\"subscriber\":" + subscriber(workspace, subscriber, ipv4, version, state)
                 + ",\"previousState\":\"BLOCKED\",\"reason\":\"test\",\"actor\":\"t\","
                 + "\"occurredAt\":\"2026-11-21T00:00:00Z\"}";
+        append(redis, region, "subscriber.state-changed", workspace, subscriber.toString(), version, event);
+    }
+
+    /** One entry with the fields the relay writes. */
+    private static void append(
+            ReactiveStringRedisTemplate redis,
+            String region,
+            String type,
+            UUID workspace,
+            String subscriber,
+            long version,
+            String event) {
         redis.opsForStream()
                 .add(StreamRecords.string(Map.of(
-                                "type", "subscriber.state-changed",
+                                "type", type,
                                 "workspace", workspace.toString(),
-                                "subscriber", subscriber.toString(),
+                                "subscriber", subscriber,
                                 "version", Long.toString(version),
                                 "event", event))
                         .withStreamKey("reroute:region:" + region + ":enforcement"))
