@@ -8,12 +8,7 @@
 #   bench/dns.sh [subscribers=100000] [heap-subscribers=1000000] [seconds-per-run=10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-if [[ -z "${JAVA_HOME:-}" ]]; then
-  for jdk in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
-    [[ -x "$jdk/bin/java" ]] && export JAVA_HOME="$jdk" && break
-  done
-fi
+source bench/lib.sh
 
 missing=()
 for tool in unbound:unbound dnsperf:dnsperf dig:dnsutils; do
@@ -23,11 +18,8 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-classpath_file="$PWD/enforcement-gateway/target/bench.classpath"
+# The gateway runs from its jar, as in production; the benchmark drives it from the test classes.
 ./mvnw -q -pl enforcement-gateway -am package -DskipTests >/dev/null
-./mvnw -q -pl enforcement-gateway test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >/dev/null
+classpath=$(test_classpath enforcement-gateway)
 
-"$JAVA_HOME/bin/java" -Xmx1g \
-  -cp "enforcement-gateway/target/test-classes:enforcement-gateway/target/classes:$(cat "$classpath_file")" \
-  io.reroute.gateway.bench.DnsBenchmark "$@"
+"$java_bin" -Xmx1g -cp "$classpath" io.reroute.gateway.bench.DnsBenchmark "$@"

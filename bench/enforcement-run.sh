@@ -8,17 +8,8 @@
 #   bench/enforcement-run.sh [subscribers]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
-if [[ -z "${JAVA_HOME:-}" ]]; then
-  for jdk in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
-    [[ -x "$jdk/bin/java" ]] && export JAVA_HOME="$jdk" && break
-  done
-fi
+classpath=$(test_classpath platform)
 
-classpath_file="$PWD/platform/target/bench.classpath"
-./mvnw -q -pl platform -am test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >/dev/null
-
-"${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx2g -XX:+UseParallelGC \
-  -cp "platform/target/test-classes:platform/target/classes:$(cat "$classpath_file")" \
-  io.reroute.platform.bench.EnforcementBenchmark "${1:-100000}"
+"$java_bin" -Xmx2g -XX:+UseParallelGC -cp "$classpath" io.reroute.platform.bench.EnforcementBenchmark "${1:-100000}"
