@@ -65,20 +65,18 @@ final class DatagramDnsRedirectResponder extends ChannelInboundHandlerAdapter {
     private boolean answered(ChannelHandlerContext ctx, DatagramPacket packet) {
         long started = System.nanoTime();
         InetSocketAddress sender = packet.sender();
-        PlainQuery query = PlainQuery.read(packet.content());
-        if (query == null || sender == null) {
+        // Who asks first: everyone else's queries (forwarded, most of them when the gateway is the
+        // ISP's resolver) go on without being copied or parsed here.
+        if (sender == null || !subscriberNetworks.contains(sender.getAddress())) {
             return false;
         }
-        InetAddress source = sender.getAddress();
-        if (!subscriberNetworks.contains(source)) {
-            return false;
-        }
-        Subscriber subscriber = state.bySource(source).orElse(null);
+        Subscriber subscriber = state.bySource(sender.getAddress()).orElse(null);
         if (subscriber == null || !subscriber.redirected()) {
             return false;
         }
         Workspace workspace = state.workspace(subscriber.workspaceId()).orElse(null);
-        if (workspace == null) {
+        PlainQuery query = PlainQuery.read(packet.content());
+        if (workspace == null || query == null) {
             return false;
         }
         String name = query.lowerCaseName();
