@@ -1,12 +1,21 @@
 package io.reroute.platform.enforcement;
 
+import io.reroute.platform.nas.GatewayNasClient;
 import io.reroute.platform.tenancy.WorkspaceId;
+import io.reroute.platform.workspace.RadiusProfile;
 import java.util.List;
 
 /**
- * What a gateway needs of a workspace to redirect its restricted subscribers: where to send them
- * (landing addresses, the reminder host the portal answers on) and what stays reachable (the
- * allowlist: host names, {@code *.domain} wildcards and CIDRs, as stored).
+ * What a gateway needs of a workspace: where to send its restricted subscribers (landing addresses,
+ * the reminder host the portal answers on), what stays reachable (the allowlist: host names, {@code
+ * *.domain} wildcards and CIDRs, as stored), how to answer RADIUS (the restricted profile) and whom
+ * (the NAS clients, secrets sealed for the region).
  */
 public record GatewayWorkspace(
-        WorkspaceId workspaceId, String reminderHost, String landingIpv4, String landingIpv6, List<String> allowlist) {}
+        WorkspaceId workspaceId,
+        String reminderHost,
+        String landingIpv4,
+        String landingIpv6,
+        List<String> allowlist,
+        RadiusProfile radius,
+        List<GatewayNasClient> nasClients) {}

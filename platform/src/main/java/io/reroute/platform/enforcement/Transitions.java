@@ -32,6 +32,14 @@ public class Transitions {
         this.clock = clock;
     }
 
+    /**
+     * Tells the region's gateways, in the caller's transaction, about a change to the subscriber that
+     * is not a state change (a new subscriber, new credentials), at its current profile version.
+     */
+    public Mono<Void> profileChanged(WorkspaceId workspace, UUID subscriber) {
+        return repository.recordProfileChanged(workspace, subscriber, clock.instant());
+    }
+
     /** Applies what billing calls for today; empty when the subscriber already stands there. */
     public Mono<Optional<SubscriberTransition>> reevaluate(WorkspaceId workspace, UUID subscriber, Actor actor) {
         LocalDate today = today();

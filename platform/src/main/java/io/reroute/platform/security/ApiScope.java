@@ -19,7 +19,10 @@ public enum ApiScope {
     INVOICES_READ("invoices:read"),
     INVOICES_WRITE("invoices:write"),
     PAYMENTS_READ("payments:read"),
-    PAYMENTS_WRITE("payments:write");
+    PAYMENTS_WRITE("payments:write"),
+    /** NAS clients, routers and live sessions. */
+    NETWORK_READ("network:read"),
+    NETWORK_WRITE("network:write");
 
     private final String value;
 

@@ -17,6 +17,16 @@ public record InternalClientsProperties(String gatewayCredentials, String portal
     /** Secret by Basic user name. */
     public Map<String, String> secretsByName() {
         var secrets = new LinkedHashMap<String, String>();
+        gatewaySecrets().forEach((region, secret) -> secrets.put(InternalClient.gatewayName(region), secret));
+        if (portalSecret != null && !portalSecret.isBlank()) {
+            secrets.put(InternalClient.PORTAL_NAME, portalSecret.strip());
+        }
+        return secrets;
+    }
+
+    /** The gateways' secret by region. */
+    public Map<String, String> gatewaySecrets() {
+        var secrets = new LinkedHashMap<String, String>();
         if (gatewayCredentials != null) {
             for (String pair : gatewayCredentials.split(",")) {
                 if (pair.isBlank()) {
@@ -28,12 +38,8 @@ public record InternalClientsProperties(String gatewayCredentials, String portal
                             "reroute.internal.gateway-credentials: expected region=secret pairs separated by commas");
                 }
                 secrets.put(
-                        InternalClient.gatewayName(pair.substring(0, eq).strip()),
-                        pair.substring(eq + 1).strip());
+                        pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
             }
-        }
-        if (portalSecret != null && !portalSecret.isBlank()) {
-            secrets.put(InternalClient.PORTAL_NAME, portalSecret.strip());
         }
         return secrets;
     }

@@ -16,6 +16,11 @@ public class Subscribers {
         this.repository = repository;
     }
 
+    /** What a subscriber's stored PPPoE password is bound to: it opens for this subscriber only. */
+    public static String pppoePasswordContext(WorkspaceId workspace, UUID subscriber) {
+        return "subscriber:" + workspace + ":" + subscriber + ":pppoe";
+    }
+
     /** The subscriber, or empty when the workspace has no such subscriber. */
     public Mono<Subscriber> find(WorkspaceId workspace, UUID subscriber) {
         return repository.find(workspace, subscriber);

@@ -61,6 +61,7 @@ public class WorkspaceProvisioning {
                 new LandingAddresses(null, null),
                 new MailSender(workspace.displayName(), null),
                 new EnforcementThresholds(3, 14, BigDecimal.ZERO.setScale(2)),
+                RadiusProfile.defaults(),
                 now);
         return transactions.inWorkspace(workspace.id(), () -> workspaces
                 .insertWorkspace(workspace)

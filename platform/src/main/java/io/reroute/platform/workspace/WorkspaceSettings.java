@@ -11,4 +11,5 @@ public record WorkspaceSettings(
         LandingAddresses landing,
         MailSender mail,
         EnforcementThresholds thresholds,
+        RadiusProfile radius,
         Instant updatedAt) {}

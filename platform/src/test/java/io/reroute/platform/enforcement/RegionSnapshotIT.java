@@ -10,15 +10,19 @@ import io.reroute.platform.enforcement.internal.OverdueEvaluation;
 import io.reroute.platform.support.InternalCredentials;
 import io.reroute.platform.support.ManagedWorkspaces;
 import io.reroute.platform.support.MutableClock;
+import io.reroute.platform.support.NasFixtures;
 import io.reroute.platform.support.PlatformIntegrationTest;
 import io.reroute.platform.support.RegionStreams;
 import io.reroute.platform.support.SettingsFixtures;
 import io.reroute.platform.support.TestWorkspace;
+import io.reroute.seal.RegionSeal;
+import io.reroute.seal.SealContexts;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,7 @@ class RegionSnapshotIT {
 
     static TestWorkspace inEuWest;
     static TestWorkspace inUsEast;
+    static String nasOfEuWest;
 
     @Autowired
     MutableClock clock;
@@ -59,6 +64,7 @@ class RegionSnapshotIT {
         inUsEast = workspaces.create("us-east");
         SettingsFixtures.configure(inEuWest, "Snap Net", "pay." + inEuWest.slug() + ".example");
         inEuWest.create("/api/v1/workspace/allowlist", Map.of("value", "*.stripe.com", "kind", "PAYMENT"));
+        nasOfEuWest = NasFixtures.register(inEuWest, "bras", NasFixtures.randomAddress());
     }
 
     @AfterEach
@@ -99,6 +105,12 @@ class RegionSnapshotIT {
                             .isEqualTo("pay." + inEuWest.slug() + ".example");
                     assertThat(JsonPath.<List<String>>read(line, "$.workspace.allowlist"))
                             .containsExactly("*.stripe.com");
+                    assertThat(JsonPath.<Map<String, Object>>read(line, "$.workspace.radius"))
+                            .containsEntry("restrictedAddressList", "reroute-restricted")
+                            .containsEntry("restrictedRateLimit", "1M/1M")
+                            .containsEntry("interimIntervalSeconds", 300);
+                    assertThat(JsonPath.<List<String>>read(line, "$.workspace.nasClients[*].id"))
+                            .containsExactly(nasOfEuWest);
                 });
         var subscribers = body.stream()
                 .filter(line -> JsonPath.<String>read(line, "$.type").equals("subscriber"))
@@ -114,6 +126,18 @@ class RegionSnapshotIT {
                 .isEqualTo("100.64.1.1");
         assertThat(JsonPath.<String>read(blockedLine, "$.subscriber.delegatedPrefix"))
                 .isEqualTo("2001:db8:1::/48");
+        assertThat(JsonPath.<String>read(blockedLine, "$.subscriber.pppoeUsername"))
+                .isEqualTo("snap-1@isp");
+        assertThat(JsonPath.<String>read(blockedLine, "$.subscriber.rateLimit"))
+                .as("upload/download of the plan, as MikroTik writes it")
+                .isEqualTo("20000k/100000k");
+        assertThat(JsonPath.<Integer>read(blockedLine, "$.subscriber.profileVersion"))
+                .isEqualTo(1);
+        String password = JsonPath.read(blockedLine, "$.subscriber.pppoePassword");
+        assertThat(password).doesNotContain("secret-SNAP-1");
+        assertThat(RegionSeal.of("eu-west", InternalCredentials.EU_WEST_GATEWAY_SECRET)
+                        .open(password, SealContexts.pppoePassword(inEuWest.id().value(), UUID.fromString(blocked))))
+                .isEqualTo("secret-SNAP-1");
         assertThat(JsonPath.<String>read(line(subscribers, active), "$.subscriber.state"))
                 .isEqualTo("ACTIVE");
         assertThat(String.join("\n", subscribers))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.jayway.jsonpath.JsonPath;
 import io.reroute.platform.support.BillingFixtures;
 import io.reroute.platform.support.ManagedWorkspaces;
+import io.reroute.platform.support.NasFixtures;
 import io.reroute.platform.support.PlatformIntegrationTest;
 import io.reroute.platform.support.TestWorkspace;
 import java.time.LocalDate;
@@ -44,7 +45,8 @@ class CrossWorkspaceIT {
             Map.entry("idempotency_record", "workspace_id"),
             Map.entry("notification", "workspace_id"),
             Map.entry("mail_template", "workspace_id"),
-            Map.entry("link_signing_key", "workspace_id"));
+            Map.entry("link_signing_key", "workspace_id"),
+            Map.entry("nas_client", "workspace_id"));
 
     @RegisterExtension
     static ManagedWorkspaces workspaces = new ManagedWorkspaces();
@@ -54,6 +56,7 @@ class CrossWorkspaceIT {
     static String entryOfB;
     static String clientOfB;
     static String linkKeyOfB;
+    static String nasOfB;
     static Map<String, String> billingOfB = new java.util.HashMap<>();
 
     @Autowired
@@ -71,6 +74,8 @@ class CrossWorkspaceIT {
                 "/api/v1/workspace/allowlist", Map.of("value", "pay." + b.slug() + ".example", "kind", "PAYMENT"));
         clientOfB =
                 b.create("/api/v1/api-clients", Map.of("name", "billing sync", "scopes", List.of("workspace:read")));
+        NasFixtures.register(a, "bras", NasFixtures.randomAddress());
+        nasOfB = NasFixtures.register(b, "bras", NasFixtures.randomAddress());
         for (TestWorkspace w : List.of(a, b)) {
             w.client()
                     .put()
@@ -259,9 +264,9 @@ class CrossWorkspaceIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/workspace/allowlist/", "/api/v1/api-clients/"})
+    @ValueSource(strings = {"/api/v1/workspace/allowlist/", "/api/v1/api-clients/", "/api/v1/nas-clients/"})
     void anotherWorkspacesResourceIsNotFoundAndCannotBeDeleted(String collection) {
-        String id = collection.contains("allowlist") ? entryOfB : clientOfB;
+        String id = collection.contains("allowlist") ? entryOfB : collection.contains("nas") ? nasOfB : clientOfB;
         a.client()
                 .get()
                 .uri(collection + id)
@@ -287,6 +292,34 @@ class CrossWorkspaceIT {
                 .expectBody()
                 .jsonPath("$.revokedAt")
                 .doesNotExist();
+    }
+
+    @Test
+    void anotherWorkspacesNasClientCannotBeReplacedOrListed() {
+        a.client()
+                .put()
+                .uri("/api/v1/nas-clients/" + nasOfB)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "hijacked", "address", NasFixtures.randomAddress()))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        a.client()
+                .get()
+                .uri("/api/v1/nas-clients")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items[*].id")
+                .value(ids -> assertThat((List<String>) ids).hasSize(1).doesNotContain(nasOfB));
+        b.client()
+                .get()
+                .uri("/api/v1/nas-clients/" + nasOfB)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("bras");
     }
 
     @Test

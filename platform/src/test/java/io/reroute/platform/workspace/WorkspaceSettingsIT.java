@@ -168,6 +168,62 @@ class WorkspaceSettingsIT {
     }
 
     @Test
+    void radiusProfileIsStoredAndAbsentMeansTheDefaults() {
+        var w = workspaces.create();
+        Map<String, Object> settings = validSettings("pay." + w.slug() + ".example");
+        settings.put(
+                "radius",
+                Map.of(
+                        "restrictedAddressList", "unpaid",
+                        "restrictedRateLimit", "256k/512k",
+                        "restrictedPool", "expired-pool",
+                        "interimIntervalSeconds", 600));
+        put(w.client(), settings)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.radius.restrictedAddressList")
+                .isEqualTo("unpaid")
+                .jsonPath("$.radius.restrictedRateLimit")
+                .isEqualTo("256k/512k")
+                .jsonPath("$.radius.restrictedPool")
+                .isEqualTo("expired-pool")
+                .jsonPath("$.radius.interimIntervalSeconds")
+                .isEqualTo(600);
+
+        settings.remove("radius");
+        put(w.client(), settings)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.radius.restrictedAddressList")
+                .isEqualTo("reroute-restricted")
+                .jsonPath("$.radius.restrictedRateLimit")
+                .isEqualTo("1M/1M")
+                .jsonPath("$.radius.restrictedPool")
+                .doesNotExist()
+                .jsonPath("$.radius.interimIntervalSeconds")
+                .isEqualTo(300);
+
+        settings.put(
+                "radius",
+                Map.of(
+                        "restrictedAddressList", "bad list!",
+                        "restrictedRateLimit", "fast",
+                        "interimIntervalSeconds", 5));
+        put(w.client(), settings)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[*].field")
+                .value(fields -> assertThat((List<String>) fields)
+                        .containsExactlyInAnyOrder(
+                                "radius.restrictedAddressList",
+                                "radius.restrictedRateLimit",
+                                "radius.interimIntervalSeconds"));
+    }
+
+    @Test
     void invalidValuesAreAllReportedAndNothingIsWritten() {
         var w = workspaces.create();
         Map<String, Object> settings = validSettings("not a host");
@@ -292,7 +348,7 @@ class WorkspaceSettingsIT {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
-    private static WebTestClient.ResponseSpec put(WebTestClient client, String body) {
+    private static WebTestClient.ResponseSpec put(WebTestClient client, Object body) {
         return client.put()
                 .uri("/api/v1/workspace/settings")
                 .contentType(MediaType.APPLICATION_JSON)

@@ -88,7 +88,8 @@ class AllowlistController {
         var entry = new AllowlistEntry(
                 UUID.randomUUID(), pattern.value(), pattern.type(), request.kind(), note, clock.instant());
         return WorkspaceContext.actor()
-                .flatMap(actor -> transactions.inCurrentWorkspace(workspace -> entries.lock(workspace)
+                .flatMap(actor -> transactions.inCurrentWorkspace(workspace -> gatewayViews
+                        .lock(workspace)
                         .then(entries.count(workspace))
                         .flatMap(count -> count >= MAX_ENTRIES
                                 ? Mono.error(new ConflictException(
@@ -108,7 +109,8 @@ class AllowlistController {
     @Operation(summary = "Remove an entry")
     Mono<ResponseEntity<Void>> delete(@PathVariable UUID id) {
         return WorkspaceContext.actor()
-                .flatMap(actor -> transactions.inCurrentWorkspace(workspace -> entries.lock(workspace)
+                .flatMap(actor -> transactions.inCurrentWorkspace(workspace -> gatewayViews
+                        .lock(workspace)
                         .then(entries.find(workspace, id))
                         .switchIfEmpty(Mono.error(new NotFoundException("allowlist entry")))
                         .flatMap(entry -> entries.delete(workspace, id)

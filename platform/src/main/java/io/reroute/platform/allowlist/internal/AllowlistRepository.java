@@ -47,15 +47,6 @@ public class AllowlistRepository {
                 .one();
     }
 
-    /** Serializes writers of one workspace's allowlist: its size limit holds, and gateways hear the changes in order. */
-    Mono<Void> lock(WorkspaceId workspace) {
-        return db.sql("SELECT 1 FROM workspace_settings WHERE workspace_id = :workspace FOR UPDATE")
-                .bind("workspace", workspace.value())
-                .fetch()
-                .first()
-                .then();
-    }
-
     Mono<Void> insert(WorkspaceId workspace, AllowlistEntry entry) {
         return db.sql("INSERT INTO allowlist_entry (workspace_id, id, kind, match_type, value, note, created_at)"
                         + " VALUES (:workspace, :id, :kind, :type, :value, :note, :at)")

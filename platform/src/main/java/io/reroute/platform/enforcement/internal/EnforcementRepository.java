@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import io.reroute.platform.enforcement.EnforcementState;
 import io.reroute.platform.enforcement.OverdueBalance;
 import io.reroute.platform.enforcement.StateChangedEvent;
+import io.reroute.platform.enforcement.SubscriberProfileChangedEvent;
 import io.reroute.platform.enforcement.SubscriberState;
 import io.reroute.platform.enforcement.SubscriberTransition;
 import io.reroute.platform.enforcement.WorkspaceChangedEvent;
@@ -34,16 +35,22 @@ public class EnforcementRepository {
     private final DatabaseClient db;
     private final JsonMapper json;
     private final NotificationQueue notifications;
+    private final GatewayCredentials credentials;
 
-    public EnforcementRepository(DatabaseClient db, JsonMapper json, NotificationQueue notifications) {
+    EnforcementRepository(
+            DatabaseClient db, JsonMapper json, NotificationQueue notifications, GatewayCredentials credentials) {
         this.db = db;
         this.json = json;
         this.notifications = notifications;
+        this.credentials = credentials;
     }
 
-    private static final String SUBSCRIBER_COLUMNS = "s.id, s.account_number, s.state, s.state_version, w.region,"
-            + " s.pppoe_username, host(s.static_ipv4) AS ipv4, host(s.static_ipv6) AS ipv6,"
-            + " s.delegated_prefix::text AS prefix, s.nas_id";
+    private static final String SUBSCRIBER_COLUMNS = "s.id, s.account_number, s.state, s.state_version,"
+            + " s.profile_version, w.region, s.pppoe_username, s.pppoe_password_sealed, host(s.static_ipv4) AS ipv4,"
+            + " host(s.static_ipv6) AS ipv6, s.delegated_prefix::text AS prefix, s.nas_id, p.upload_kbps,"
+            + " p.download_kbps";
+    private static final String FROM_SUBSCRIBERS = " FROM subscriber s JOIN workspace w ON w.id = s.workspace_id"
+            + " JOIN plan p ON p.workspace_id = s.workspace_id AND p.id = s.plan_id";
 
     /** Open invoices of one subscriber due before {@code :day}; the placeholders name the subscriber. */
     private static final String OVERDUE = "SELECT coalesce(sum(i.amount), 0) AS amount, min(i.due_date) AS oldest"
@@ -52,7 +59,7 @@ public class EnforcementRepository {
 
     /** The subscriber's enforcement view; with {@code lock}, the row stays locked until the transaction ends. */
     public Mono<LockedSubscriber> find(WorkspaceId workspace, UUID subscriber, boolean lock) {
-        return db.sql("SELECT " + SUBSCRIBER_COLUMNS + " FROM subscriber s JOIN workspace w ON w.id = s.workspace_id"
+        return db.sql("SELECT " + SUBSCRIBER_COLUMNS + FROM_SUBSCRIBERS
                         + " WHERE s.workspace_id = :workspace AND s.id = :id" + (lock ? " FOR UPDATE OF s" : ""))
                 .bind("workspace", workspace.value())
                 .bind("id", subscriber)
@@ -62,13 +69,13 @@ public class EnforcementRepository {
 
     /** Every subscriber's enforcement state, by id, fetched in chunks so a large workspace streams. */
     public Flux<EnforcementState> states(WorkspaceId workspace) {
-        return db.sql("SELECT " + SUBSCRIBER_COLUMNS + " FROM subscriber s JOIN workspace w ON w.id = s.workspace_id"
+        return db.sql("SELECT " + SUBSCRIBER_COLUMNS + FROM_SUBSCRIBERS
                         + " WHERE s.workspace_id = :workspace ORDER BY s.id")
                 .bind("workspace", workspace.value())
                 .filter((statement, next) -> next.execute(statement.fetchSize(1000)))
                 .map(row -> {
                     var s = readSubscriber(row);
-                    return s.toState(workspace, s.version(), s.state());
+                    return gatewayState(workspace, s, s.version(), s.state());
                 })
                 .all();
     }
@@ -89,8 +96,7 @@ public class EnforcementRepository {
      * transaction holds are skipped.
      */
     public Flux<Candidate> lockCandidates(WorkspaceId workspace, LocalDate day, UUID after, int limit) {
-        return db.sql("SELECT " + SUBSCRIBER_COLUMNS + ", o.amount, o.oldest"
-                        + " FROM subscriber s JOIN workspace w ON w.id = s.workspace_id"
+        return db.sql("SELECT " + SUBSCRIBER_COLUMNS + ", o.amount, o.oldest" + FROM_SUBSCRIBERS
                         + " CROSS JOIN LATERAL (" + OVERDUE.formatted("s.workspace_id", "s.id") + ") o"
                         + " WHERE s.workspace_id = :workspace AND s.id > :after"
                         + " AND s.state IN ('ACTIVE', 'WARNED', 'BLOCKED') AND (s.state <> 'ACTIVE' OR o.oldest IS NOT NULL)"
@@ -109,12 +115,34 @@ public class EnforcementRepository {
                 row.get("account_number", String.class),
                 SubscriberState.valueOf(row.get("state", String.class)),
                 row.get("state_version", Long.class),
+                row.get("profile_version", Long.class),
                 row.get("region", String.class),
                 row.get("pppoe_username", String.class),
+                row.get("pppoe_password_sealed", String.class),
                 row.get("ipv4", String.class),
                 row.get("ipv6", String.class),
                 row.get("prefix", String.class),
-                row.get("nas_id", UUID.class));
+                row.get("nas_id", UUID.class),
+                row.get("upload_kbps", Integer.class) + "k/" + row.get("download_kbps", Integer.class) + "k");
+    }
+
+    /** The gateway's view of a subscriber at {@code version}, standing at {@code state}. */
+    private EnforcementState gatewayState(
+            WorkspaceId workspace, LockedSubscriber s, long version, SubscriberState state) {
+        return new EnforcementState(
+                workspace,
+                s.id(),
+                s.accountNumber(),
+                version,
+                state,
+                s.pppoeUsername(),
+                s.staticIpv4(),
+                s.staticIpv6(),
+                s.delegatedPrefix(),
+                s.nasId(),
+                s.profileVersion(),
+                credentials.pppoePassword(workspace, s.id(), s.region(), s.sealedPassword()),
+                s.rateLimit());
     }
 
     private static OverdueBalance readOverdue(Readable row) {
@@ -164,7 +192,7 @@ public class EnforcementRepository {
             to[i] = transition.to().name();
             reasons[i] = transition.reason();
             payloads[i] = json.writeValueAsString(new StateChangedEvent(
-                    subscriber.toState(workspace, transition.version(), transition.to()),
+                    gatewayState(workspace, subscriber, transition.version(), transition.to()),
                     transition.from(),
                     transition.reason(),
                     actor,
@@ -220,6 +248,38 @@ public class EnforcementRepository {
                 .thenReturn(transitions);
     }
 
+    /**
+     * Puts a {@code subscriber.profile-changed} event with the subscriber's gateway view in the outbox,
+     * in the caller's transaction, versioned by the subscriber's profile version.
+     */
+    public Mono<Void> recordProfileChanged(WorkspaceId workspace, UUID subscriber, Instant at) {
+        return find(workspace, subscriber, true).flatMap(s -> db.sql("INSERT INTO outbox_event"
+                        + " (workspace_id, region, subscriber_id, version, event_type, payload, created_at)"
+                        + " SELECT w.id, w.region, :id, :version, :type, :payload::jsonb, :at FROM workspace w"
+                        + " WHERE w.id = :workspace")
+                .bind("workspace", workspace.value())
+                .bind("id", subscriber)
+                .bind("version", s.profileVersion())
+                .bind("type", SubscriberProfileChangedEvent.TYPE)
+                .bind(
+                        "payload",
+                        json.writeValueAsString(new SubscriberProfileChangedEvent(
+                                gatewayState(workspace, s, s.version(), s.state()), at)))
+                .bind("at", at)
+                .fetch()
+                .rowsUpdated()
+                .then());
+    }
+
+    /** The settings row stands for the workspace's whole gateway view (settings, allowlist, NAS clients). */
+    Mono<Void> lockGatewayView(WorkspaceId workspace) {
+        return db.sql("SELECT 1 FROM workspace_settings WHERE workspace_id = :workspace FOR UPDATE")
+                .bind("workspace", workspace.value())
+                .fetch()
+                .first()
+                .then();
+    }
+
     /** Puts a workspace-wide event in the outbox, in the caller's transaction; it concerns no subscriber. */
     public Mono<Void> recordWorkspaceChanged(WorkspaceId workspace, WorkspaceChangedEvent event) {
         return db.sql("INSERT INTO outbox_event"
@@ -264,32 +324,30 @@ public class EnforcementRepository {
     /** One state change to record for a locked subscriber. */
     public record Change(LockedSubscriber subscriber, SubscriberState to, String reason) {}
 
-    /** The enforcement-relevant part of a subscriber, read under a row lock. */
+    /**
+     * The enforcement-relevant part of a subscriber, read under a row lock.
+     *
+     * @param sealedPassword the PPPoE password as sealed in the database
+     * @param rateLimit the plan's speed as a MikroTik rate limit, {@code upload/download}
+     */
     public record LockedSubscriber(
             UUID id,
             String accountNumber,
             SubscriberState state,
             long version,
+            long profileVersion,
             String region,
             String pppoeUsername,
+            String sealedPassword,
             String staticIpv4,
             String staticIpv6,
             String delegatedPrefix,
-            UUID nasId) {
+            UUID nasId,
+            String rateLimit) {
 
-        /** The gateway's view of this subscriber at {@code version}, standing at {@code state}. */
-        public EnforcementState toState(WorkspaceId workspace, long version, SubscriberState state) {
-            return new EnforcementState(
-                    workspace,
-                    id,
-                    accountNumber,
-                    version,
-                    state,
-                    pppoeUsername,
-                    staticIpv4,
-                    staticIpv6,
-                    delegatedPrefix,
-                    nasId);
+        @Override
+        public String toString() {
+            return "LockedSubscriber[" + id + ", " + state + " v" + version + ", password hidden]";
         }
     }
 }

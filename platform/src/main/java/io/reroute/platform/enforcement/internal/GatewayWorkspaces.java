@@ -2,9 +2,15 @@ package io.reroute.platform.enforcement.internal;
 
 import io.reroute.platform.allowlist.AllowlistEntry;
 import io.reroute.platform.allowlist.Allowlists;
+import io.reroute.platform.crypto.RegionSeals;
 import io.reroute.platform.enforcement.GatewayWorkspace;
+import io.reroute.platform.nas.GatewayNasClient;
+import io.reroute.platform.nas.NasClients;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.workspace.Workspaces;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -12,26 +18,45 @@ import reactor.core.publisher.Mono;
 @Component
 class GatewayWorkspaces {
 
+    private static final Logger log = LoggerFactory.getLogger(GatewayWorkspaces.class);
+
     private final Workspaces workspaces;
     private final Allowlists allowlists;
+    private final NasClients nasClients;
+    private final RegionSeals seals;
 
-    GatewayWorkspaces(Workspaces workspaces, Allowlists allowlists) {
+    GatewayWorkspaces(Workspaces workspaces, Allowlists allowlists, NasClients nasClients, RegionSeals seals) {
         this.workspaces = workspaces;
         this.allowlists = allowlists;
+        this.nasClients = nasClients;
+        this.seals = seals;
     }
 
     Mono<GatewayWorkspace> find(WorkspaceId workspace) {
         return Mono.zip(
                         workspaces.settings(workspace),
-                        allowlists.entries(workspace).map(AllowlistEntry::value).collectList())
+                        allowlists.entries(workspace).map(AllowlistEntry::value).collectList(),
+                        workspaces.find(workspace).flatMap(w -> nasClients(workspace, w.region())))
                 .map(t -> {
-                    var landing = t.getT1().landing();
+                    var settings = t.getT1();
+                    var landing = settings.landing();
                     return new GatewayWorkspace(
                             workspace,
-                            t.getT1().reminderHost(),
+                            settings.reminderHost(),
                             landing == null ? null : landing.ipv4(),
                             landing == null ? null : landing.ipv6(),
-                            t.getT2());
+                            t.getT2(),
+                            settings.radius(),
+                            t.getT3());
                 });
+    }
+
+    private Mono<List<GatewayNasClient>> nasClients(WorkspaceId workspace, String region) {
+        var seal = seals.forRegion(region);
+        if (seal.isEmpty()) {
+            log.warn("No gateway credential for region {}: its gateways get no NAS clients", region);
+            return Mono.just(List.of());
+        }
+        return nasClients.forGateways(workspace, seal.get()).collectList();
     }
 }

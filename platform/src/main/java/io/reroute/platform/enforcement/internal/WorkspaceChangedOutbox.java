@@ -25,6 +25,11 @@ class WorkspaceChangedOutbox implements GatewayViewChanges {
     }
 
     @Override
+    public Mono<Void> lock(WorkspaceId workspace) {
+        return repository.lockGatewayView(workspace);
+    }
+
+    @Override
     public Mono<Void> changed(WorkspaceId workspace) {
         return gatewayWorkspaces
                 .find(workspace)

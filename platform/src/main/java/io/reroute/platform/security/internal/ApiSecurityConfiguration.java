@@ -76,6 +76,10 @@ class ApiSecurityConfiguration {
                         .hasAuthority(ApiScope.PAYMENTS_READ.authority())
                         .pathMatchers("/api/v1/payments", "/api/v1/payments/**")
                         .hasAuthority(ApiScope.PAYMENTS_WRITE.authority())
+                        .pathMatchers(HttpMethod.GET, "/api/v1/nas-clients", "/api/v1/nas-clients/**")
+                        .hasAuthority(ApiScope.NETWORK_READ.authority())
+                        .pathMatchers("/api/v1/nas-clients", "/api/v1/nas-clients/**")
+                        .hasAuthority(ApiScope.NETWORK_WRITE.authority())
                         .anyExchange()
                         .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer

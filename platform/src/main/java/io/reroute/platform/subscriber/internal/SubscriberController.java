@@ -8,6 +8,7 @@ import io.reroute.platform.enforcement.Transitions;
 import io.reroute.platform.net.IpNetwork;
 import io.reroute.platform.subscriber.NewSubscriber;
 import io.reroute.platform.subscriber.Subscriber;
+import io.reroute.platform.subscriber.Subscribers;
 import io.reroute.platform.tenancy.WorkspaceContext;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
@@ -82,7 +83,7 @@ class SubscriberController {
                     ? null
                     : cipher.seal(
                             request.pppoePassword().getBytes(StandardCharsets.UTF_8),
-                            passwordContext(workspace, subscriber.id()));
+                            Subscribers.pppoePasswordContext(workspace, subscriber.id()));
             return subscribers
                     .insert(workspace, subscriber, sealed)
                     .onErrorMap(
@@ -93,7 +94,10 @@ class SubscriberController {
                                             : "account number '" + request.accountNumber() + "' is already in use"))
                     .onErrorMap(
                             e -> e instanceof DataIntegrityViolationException && !(e instanceof DuplicateKeyException),
-                            e -> new InvalidRequestException("planId", "no plan with this id"))
+                            e -> e.getMessage().contains("subscriber_nas_fkey")
+                                    ? new InvalidRequestException("nasId", "no NAS client with this id")
+                                    : new InvalidRequestException("planId", "no plan with this id"))
+                    .then(transitions.profileChanged(workspace, subscriber.id()))
                     .then(subscribers.find(workspace, subscriber.id()))
                     .map(created -> ResponseEntity.created(URI.create("/api/v1/subscribers/" + created.id()))
                             .body(created));
@@ -210,10 +214,6 @@ class SubscriberController {
                 0,
                 now,
                 now);
-    }
-
-    static String passwordContext(WorkspaceId workspace, UUID subscriber) {
-        return "subscriber:" + workspace + ":" + subscriber + ":pppoe";
     }
 
     record StaffAction(@NotBlank @Size(max = 500) String reason) {}

@@ -7,6 +7,7 @@ import io.reroute.platform.workspace.Branding;
 import io.reroute.platform.workspace.EnforcementThresholds;
 import io.reroute.platform.workspace.LandingAddresses;
 import io.reroute.platform.workspace.MailSender;
+import io.reroute.platform.workspace.RadiusProfile;
 import io.reroute.platform.workspace.SettingsUpdate;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -44,6 +45,8 @@ final class SettingsRules {
                     "must not be less than reminderAfterDays (" + thresholds.reminderAfterDays() + ")");
         }
         MailSender mail = update.mail() != null ? update.mail() : new MailSender(null, null);
+        RadiusProfile defaults = RadiusProfile.defaults();
+        RadiusProfile radius = update.radius() != null ? update.radius() : defaults;
         errors.throwIfAny();
         return new SettingsUpdate(
                 update.displayName().strip(),
@@ -66,7 +69,18 @@ final class SettingsRules {
                         thresholds.reminderAfterDays(),
                         thresholds.blockAfterDays(),
                         // Stored as numeric(14,2); the same scale keeps 15 and 15.00 from looking like a change.
-                        thresholds.minimumAmountToBlock().setScale(2)));
+                        thresholds.minimumAmountToBlock().setScale(2)),
+                new RadiusProfile(
+                        radius.restrictedAddressList() != null
+                                ? radius.restrictedAddressList()
+                                : defaults.restrictedAddressList(),
+                        radius.restrictedRateLimit() != null
+                                ? radius.restrictedRateLimit()
+                                : defaults.restrictedRateLimit(),
+                        blankToNull(radius.restrictedPool()),
+                        radius.interimIntervalSeconds() != null
+                                ? radius.interimIntervalSeconds()
+                                : defaults.interimIntervalSeconds()));
     }
 
     private static boolean isHttpsUrl(String text) {

@@ -81,6 +81,7 @@ class SettingsService {
                                     update.landing(),
                                     update.mail(),
                                     update.thresholds(),
+                                    update.radius(),
                                     clock.instant());
                             Map<String, Object> changes = diff(before, after);
                             if (changes.isEmpty()) {
@@ -106,10 +107,11 @@ class SettingsService {
                         })));
     }
 
-    /** Whether gateways enforce something that changed: where to redirect to, and the host left reachable. */
+    /** Whether gateways enforce something that changed: where to redirect to, the host left reachable, RADIUS answers. */
     private static boolean gatewayRelevant(WorkspaceSettings before, WorkspaceSettings after) {
         return !Objects.equals(before.reminderHost(), after.reminderHost())
-                || !Objects.equals(before.landing(), after.landing());
+                || !Objects.equals(before.landing(), after.landing())
+                || !Objects.equals(before.radius(), after.radius());
     }
 
     /** Changed fields as {@code {"branding.title": {"from": ..., "to": ...}}}. */

@@ -6,6 +6,7 @@ import io.reroute.platform.workspace.Branding;
 import io.reroute.platform.workspace.EnforcementThresholds;
 import io.reroute.platform.workspace.LandingAddresses;
 import io.reroute.platform.workspace.MailSender;
+import io.reroute.platform.workspace.RadiusProfile;
 import io.reroute.platform.workspace.Workspace;
 import io.reroute.platform.workspace.WorkspaceSettings;
 import java.math.BigDecimal;
@@ -25,7 +26,8 @@ public class WorkspaceRepository {
     private static final String SETTINGS = "SELECT w.display_name, s.version, s.brand_logo_url, s.brand_primary_color,"
             + " s.brand_accent_color, s.brand_title, s.brand_message, s.brand_button_label, s.brand_note, s.reminder_host,"
             + " host(s.landing_ipv4) AS landing_ipv4, host(s.landing_ipv6) AS landing_ipv6, s.mail_from_name,"
-            + " s.mail_from_address, s.reminder_after_days, s.block_after_days, s.block_min_amount, s.updated_at"
+            + " s.mail_from_address, s.reminder_after_days, s.block_after_days, s.block_min_amount, s.restricted_address_list,"
+            + " s.restricted_rate_limit, s.restricted_pool, s.acct_interim_interval, s.updated_at"
             + " FROM workspace_settings s JOIN workspace w ON w.id = s.workspace_id"
             + " WHERE s.workspace_id = :workspace AND w.id = :workspace";
 
@@ -75,9 +77,11 @@ public class WorkspaceRepository {
         return db.sql("INSERT INTO workspace_settings (workspace_id, version, brand_logo_url, brand_primary_color,"
                         + " brand_accent_color, brand_title, brand_message, brand_button_label, brand_note, reminder_host,"
                         + " landing_ipv4, landing_ipv6, mail_from_name, mail_from_address, reminder_after_days,"
-                        + " block_after_days, block_min_amount, updated_at) VALUES (:workspace, :version, :logo, :primary,"
-                        + " :accent, :title, :message, :button, :note, :host, CAST(:ipv4 AS inet), CAST(:ipv6 AS inet),"
-                        + " :mailName, :mailAddress, :remindAfter, :blockAfter, :blockMin, :at)")
+                        + " block_after_days, block_min_amount, restricted_address_list, restricted_rate_limit,"
+                        + " restricted_pool, acct_interim_interval, updated_at) VALUES (:workspace, :version, :logo,"
+                        + " :primary, :accent, :title, :message, :button, :note, :host, CAST(:ipv4 AS inet),"
+                        + " CAST(:ipv6 AS inet), :mailName, :mailAddress, :remindAfter, :blockAfter, :blockMin,"
+                        + " :addressList, :rateLimit, :pool, :interim, :at)")
                 .bindValues(settingsValues(workspace, settings))
                 .fetch()
                 .rowsUpdated()
@@ -94,7 +98,9 @@ public class WorkspaceRepository {
                         + " reminder_host = :host, landing_ipv4 = CAST(:ipv4 AS inet), landing_ipv6 = CAST(:ipv6 AS inet),"
                         + " mail_from_name = :mailName, mail_from_address = :mailAddress,"
                         + " reminder_after_days = :remindAfter, block_after_days = :blockAfter,"
-                        + " block_min_amount = :blockMin, updated_at = :at"
+                        + " block_min_amount = :blockMin, restricted_address_list = :addressList,"
+                        + " restricted_rate_limit = :rateLimit, restricted_pool = :pool, acct_interim_interval = :interim,"
+                        + " updated_at = :at"
                         + " WHERE workspace_id = :workspace AND version = :expected")
                 .bindValues(values)
                 .fetch()
@@ -128,6 +134,10 @@ public class WorkspaceRepository {
         values.put("remindAfter", s.thresholds().reminderAfterDays());
         values.put("blockAfter", s.thresholds().blockAfterDays());
         values.put("blockMin", s.thresholds().minimumAmountToBlock());
+        values.put("addressList", s.radius().restrictedAddressList());
+        values.put("rateLimit", s.radius().restrictedRateLimit());
+        values.put("pool", nullable(s.radius().restrictedPool(), String.class));
+        values.put("interim", s.radius().interimIntervalSeconds());
         values.put("at", s.updatedAt());
         return values;
     }
@@ -155,6 +165,11 @@ public class WorkspaceRepository {
                         row.get("reminder_after_days", Integer.class),
                         row.get("block_after_days", Integer.class),
                         row.get("block_min_amount", BigDecimal.class)),
+                new RadiusProfile(
+                        row.get("restricted_address_list", String.class),
+                        row.get("restricted_rate_limit", String.class),
+                        row.get("restricted_pool", String.class),
+                        row.get("acct_interim_interval", Integer.class)),
                 row.get("updated_at", Instant.class));
     }
 }

@@ -1,0 +1,42 @@
+package io.reroute.platform.nas.internal;
+
+import io.reroute.platform.crypto.SecretCipher;
+import io.reroute.platform.nas.GatewayNasClient;
+import io.reroute.platform.nas.NasClients;
+import io.reroute.platform.tenancy.WorkspaceId;
+import io.reroute.seal.RegionSeal;
+import io.reroute.seal.SealContexts;
+import java.nio.charset.StandardCharsets;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+/** Reads NAS clients for the gateways' view, resealing each secret for the region. */
+@Component
+class GatewayNasClients implements NasClients {
+
+    private final NasClientRepository repository;
+    private final SecretCipher cipher;
+
+    GatewayNasClients(NasClientRepository repository, SecretCipher cipher) {
+        this.repository = repository;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public Flux<GatewayNasClient> forGateways(WorkspaceId workspace, RegionSeal seal) {
+        return repository.withSecrets(workspace).map(stored -> {
+            var nas = stored.client();
+            String secret = new String(
+                    cipher.open(stored.sealedSecret(), NasClientRepository.secretContext(workspace, nas.id())),
+                    StandardCharsets.UTF_8);
+            return new GatewayNasClient(
+                    nas.id(),
+                    nas.name(),
+                    nas.address(),
+                    seal.seal(secret, SealContexts.nasSecret(workspace.value(), nas.id())),
+                    nas.coaPort(),
+                    nas.vendor(),
+                    nas.requireMessageAuthenticator());
+        });
+    }
+}
