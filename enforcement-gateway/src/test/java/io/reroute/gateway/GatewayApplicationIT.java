@@ -18,7 +18,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "reroute.gateway.dns.bind=127.0.0.1",
             "reroute.gateway.dns.port=0",
             "reroute.gateway.captive.bind=127.0.0.1",
-            "reroute.gateway.captive.port=0"
+            "reroute.gateway.captive.port=0",
+            "reroute.gateway.radius.auth-port=0",
+            "reroute.gateway.radius.accounting-port=0"
         })
 class GatewayApplicationIT {
 

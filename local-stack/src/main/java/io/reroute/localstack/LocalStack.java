@@ -113,6 +113,11 @@ public final class LocalStack implements AutoCloseable {
                                 Map.entry("REROUTE_DNS_PORT", Integer.toString(config.dnsPort())),
                                 Map.entry("REROUTE_CAPTIVE_BIND", "127.0.0.1"),
                                 Map.entry("REROUTE_CAPTIVE_PORT", Integer.toString(config.captivePort())),
+                                Map.entry("REROUTE_RADIUS_BIND", "127.0.0.1"),
+                                Map.entry("REROUTE_RADIUS_AUTH_PORT", Integer.toString(config.radiusAuthPort())),
+                                Map.entry(
+                                        "REROUTE_RADIUS_ACCOUNTING_PORT",
+                                        Integer.toString(config.radiusAccountingPort())),
                                 Map.entry(
                                         "REROUTE_GATEWAY_STATE_DIR",
                                         config.dataDirectory()
@@ -154,6 +159,8 @@ public final class LocalStack implements AutoCloseable {
                         + config.dnsPort() + ", try: dig @127.0.0.1 -p " + config.dnsPort() + " example.com)",
                 "                   captive HTTP on http://127.0.0.1:" + config.captivePort() + "/   (RFC 8908 API: "
                         + "/captive-portal/api)",
+                "                   RADIUS on 127.0.0.1:" + config.radiusAuthPort() + " (auth) and "
+                        + config.radiusAccountingPort() + " (accounting), for NAS clients registered in the API",
                 "  tenant admin UI  http://localhost:" + config.tenantUiPort() + "/",
                 "  subscriber portal http://localhost:" + config.portalUiPort() + "/",
                 "",

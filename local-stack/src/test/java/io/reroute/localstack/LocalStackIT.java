@@ -33,6 +33,8 @@ class LocalStackIT {
                 freePort(),
                 freePort(),
                 freePort(),
+                freePort(),
+                freePort(),
                 "320m",
                 Duration.ofMinutes(4));
         String workspaceBefore;

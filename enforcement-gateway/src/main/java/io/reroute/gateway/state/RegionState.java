@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import org.springframework.stereotype.Component;
 
 /**
- * The region's enforcement state in memory: subscribers by id and by address (static IPv4, static
- * IPv6, delegated IPv6 prefix by longest match), workspaces by id, and the stream position it
- * corresponds to. One writer (the sync) and any number of readers (DNS, HTTP); an update only ever
+ * The region's enforcement state in memory: subscribers by id, by address (static IPv4, static
+ * IPv6, delegated IPv6 prefix by longest match) and by PPPoE username within their workspace,
+ * workspaces by id, NAS clients by address, and the stream position it corresponds to. One writer (the sync) and any number of readers (DNS, HTTP); an update only ever
  * replaces a subscriber with a newer version, so replayed or late events change nothing.
  */
 @Component
@@ -31,7 +31,7 @@ public class RegionState {
     public synchronized void replace(
             Collection<Workspace> workspaces, Collection<Subscriber> subscribers, String position, Instant at) {
         var fresh = new Index();
-        workspaces.forEach(w -> fresh.workspaces.put(w.id(), w));
+        workspaces.forEach(fresh::put);
         subscribers.forEach(fresh::put);
         this.index = fresh;
         this.position = position;
@@ -41,7 +41,7 @@ public class RegionState {
     /** Applies a subscriber from the stream; false when it is not newer than what is held. */
     public synchronized boolean apply(Subscriber subscriber) {
         var current = index.subscribers.get(subscriber.subscriberId());
-        if (current != null && current.version() >= subscriber.version()) {
+        if (current != null && !subscriber.newerThan(current)) {
             return false;
         }
         if (current != null) {
@@ -51,9 +51,13 @@ public class RegionState {
         return true;
     }
 
-    /** Replaces a workspace's view (landing addresses, reminder host, allowlist) with a newer one. */
+    /** Replaces a workspace's view (landing addresses, reminder host, allowlist, RADIUS) with a newer one. */
     public synchronized void apply(Workspace workspace) {
-        index.workspaces.put(workspace.id(), workspace);
+        var current = index.workspaces.get(workspace.id());
+        if (current != null) {
+            index.remove(current);
+        }
+        index.put(workspace);
     }
 
     public void advance(String streamPosition) {
@@ -92,6 +96,16 @@ public class RegionState {
 
     public Optional<Workspace> workspace(UUID id) {
         return Optional.ofNullable(index.workspaces.get(id));
+    }
+
+    /** The NAS client sending from {@code address}; addresses are unique within a region. */
+    public Optional<NasClient> nas(InetAddress address) {
+        return Optional.ofNullable(index.nas.get(new Bytes(address.getAddress())));
+    }
+
+    /** The workspace's subscriber logging in as {@code username}; another workspace's never. */
+    public Optional<Subscriber> byUsername(UUID workspace, String username) {
+        return Optional.ofNullable(index.usernames.get(new Username(workspace, username)));
     }
 
     /** The subscriber using {@code address}: a static address, or the longest delegated prefix holding it. */
@@ -138,16 +152,32 @@ public class RegionState {
         }
     }
 
+    private record Username(UUID workspace, String name) {}
+
     private static final class Index {
         final Map<UUID, Subscriber> subscribers = new ConcurrentHashMap<>();
+        final Map<Username, Subscriber> usernames = new ConcurrentHashMap<>();
+        final Map<Bytes, NasClient> nas = new ConcurrentHashMap<>();
         final Map<UUID, Workspace> workspaces = new ConcurrentHashMap<>();
         final Map<Integer, Subscriber> ipv4 = new ConcurrentHashMap<>();
         final Map<Bytes, Subscriber> ipv6 = new ConcurrentHashMap<>();
         final Map<Integer, Map<Bytes, Subscriber>> prefixes = new ConcurrentHashMap<>();
         final ConcurrentSkipListSet<Integer> prefixLengths = new ConcurrentSkipListSet<>();
 
+        void put(Workspace w) {
+            workspaces.put(w.id(), w);
+            w.nasClients().forEach(n -> nas.put(new Bytes(n.address().getAddress()), n));
+        }
+
+        void remove(Workspace w) {
+            w.nasClients().forEach(n -> nas.remove(new Bytes(n.address().getAddress()), n));
+        }
+
         void put(Subscriber s) {
             subscribers.put(s.subscriberId(), s);
+            if (s.pppoeUsername() != null) {
+                usernames.put(new Username(s.workspaceId(), s.pppoeUsername()), s);
+            }
             if (s.staticIpv4() != null) {
                 ipv4.put(NetUtil.ipv4AddressToInt((Inet4Address) parse(s.staticIpv4())), s);
             }
@@ -164,6 +194,9 @@ public class RegionState {
 
         void remove(Subscriber s) {
             subscribers.remove(s.subscriberId());
+            if (s.pppoeUsername() != null) {
+                usernames.remove(new Username(s.workspaceId(), s.pppoeUsername()), s);
+            }
             if (s.staticIpv4() != null) {
                 ipv4.remove(NetUtil.ipv4AddressToInt((Inet4Address) parse(s.staticIpv4())), s);
             }

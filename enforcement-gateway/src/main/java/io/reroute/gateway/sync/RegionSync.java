@@ -6,6 +6,7 @@ import io.netty.util.NetUtil;
 import io.reroute.gateway.GatewayProperties;
 import io.reroute.gateway.PlatformClient;
 import io.reroute.gateway.state.Allowlist;
+import io.reroute.gateway.state.NasClient;
 import io.reroute.gateway.state.RegionState;
 import io.reroute.gateway.state.Subscriber;
 import io.reroute.gateway.state.Workspace;
@@ -316,7 +317,7 @@ public class RegionSync implements SmartLifecycle {
     private void apply(MapRecord<String, Object, Object> entry) {
         Map<Object, Object> fields = entry.getValue();
         Object type = fields.get("type");
-        if ("subscriber.state-changed".equals(type)) {
+        if ("subscriber.state-changed".equals(type) || "subscriber.profile-changed".equals(type)) {
             var event = json.readValue(fields.get("event").toString(), SnapshotLine.StateChanged.class);
             state.apply(event.subscriber());
         } else if ("workspace.changed".equals(type)) {
@@ -328,12 +329,33 @@ public class RegionSync implements SmartLifecycle {
     }
 
     private static Workspace workspace(SnapshotLine.WorkspaceLine w) {
+        var nasClients = new ArrayList<NasClient>();
+        if (w.nasClients() != null) {
+            for (var nas : w.nasClients()) {
+                InetAddress address = address(nas.address());
+                if (address == null) {
+                    log.warn("NAS client {} of workspace {} has no usable address", nas.id(), w.workspaceId());
+                    continue;
+                }
+                nasClients.add(new NasClient(
+                        nas.id(),
+                        w.workspaceId(),
+                        nas.name(),
+                        address,
+                        nas.sealedSecret(),
+                        nas.coaPort(),
+                        nas.vendor(),
+                        nas.requireMessageAuthenticator()));
+            }
+        }
         return new Workspace(
                 w.workspaceId(),
                 w.reminderHost(),
                 address(w.landingIpv4()),
                 address(w.landingIpv6()),
-                Allowlist.of(w.allowlist()));
+                Allowlist.of(w.allowlist()),
+                w.radius(),
+                nasClients);
     }
 
     private static InetAddress address(String text) {

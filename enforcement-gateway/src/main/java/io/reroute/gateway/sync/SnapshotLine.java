@@ -1,6 +1,7 @@
 package io.reroute.gateway.sync;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.reroute.gateway.state.RadiusProfile;
 import io.reroute.gateway.state.Subscriber;
 import java.util.List;
 import java.util.UUID;
@@ -11,9 +12,25 @@ record SnapshotLine(String type, String position, WorkspaceLine workspace, Subsc
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record WorkspaceLine(
-            UUID workspaceId, String reminderHost, String landingIpv4, String landingIpv6, List<String> allowlist) {}
+            UUID workspaceId,
+            String reminderHost,
+            String landingIpv4,
+            String landingIpv6,
+            List<String> allowlist,
+            RadiusProfile radius,
+            List<NasLine> nasClients) {}
 
-    /** The {@code event} field of a {@code subscriber.state-changed} stream entry. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record NasLine(
+            UUID id,
+            String name,
+            String address,
+            String sealedSecret,
+            int coaPort,
+            String vendor,
+            boolean requireMessageAuthenticator) {}
+
+    /** The {@code event} field of a {@code subscriber.state-changed} or {@code subscriber.profile-changed} entry. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record StateChanged(Subscriber subscriber) {}
 

@@ -1,6 +1,8 @@
 package io.reroute.gateway.sync;
 
 import io.reroute.gateway.state.Allowlist;
+import io.reroute.gateway.state.NasClient;
+import io.reroute.gateway.state.RadiusProfile;
 import io.reroute.gateway.state.Subscriber;
 import io.reroute.gateway.state.Workspace;
 import java.io.BufferedInputStream;
@@ -29,13 +31,15 @@ import java.util.zip.CheckedOutputStream;
 /**
  * The region state on local disk, so a restarted gateway enforces at once and tails the stream from
  * where it stopped instead of loading everything again. A compact binary file (about 60 bytes a
- * subscriber) with a checksum, written to a temporary file and renamed into place: a crash mid-write
+ * subscriber, 150 with PPPoE credentials) with a checksum, written to a temporary file and renamed into place: a crash mid-write
  * leaves the previous file. Anything unreadable, of another region or another format is ignored.
+ * Secrets (NAS shared secrets, PPPoE passwords) are written as the platform sealed them for the
+ * region, so the file holds none in the clear.
  */
 final class StateFile {
 
     private static final int MAGIC = 0x52524753; // "RRGS"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final Path file;
     private final String region;
@@ -91,6 +95,21 @@ final class StateFile {
                 for (String entry : w.allowlist().entries()) {
                     out.writeUTF(entry);
                 }
+                var radius = w.radius();
+                out.writeUTF(radius.restrictedAddressList());
+                out.writeUTF(radius.restrictedRateLimit());
+                writeNullable(out, radius.restrictedPool());
+                out.writeInt(radius.interimIntervalSeconds());
+                out.writeInt(w.nasClients().size());
+                for (NasClient nas : w.nasClients()) {
+                    writeUuid(out, nas.id());
+                    out.writeUTF(nas.name());
+                    writeAddress(out, nas.address());
+                    out.writeUTF(nas.sealedSecret());
+                    out.writeInt(nas.coaPort());
+                    out.writeUTF(nas.vendor());
+                    out.writeBoolean(nas.requireMessageAuthenticator());
+                }
             }
             // The live collection may grow while written: count as we go, end with a marker.
             long count = 0;
@@ -104,6 +123,10 @@ final class StateFile {
                 writeNullable(out, s.staticIpv4());
                 writeNullable(out, s.staticIpv6());
                 writeNullable(out, s.delegatedPrefix());
+                writeNullable(out, s.pppoeUsername());
+                out.writeLong(s.profileVersion());
+                writeNullable(out, s.pppoePassword());
+                writeNullable(out, s.rateLimit());
                 count++;
             }
             out.writeBoolean(false);
@@ -146,7 +169,21 @@ final class StateFile {
                 for (int e = 0; e < entries; e++) {
                     allowlist.add(in.readUTF());
                 }
-                workspaces.add(new Workspace(id, host, v4, v6, Allowlist.of(allowlist)));
+                var radius = new RadiusProfile(in.readUTF(), in.readUTF(), readNullable(in), in.readInt());
+                int nasCount = in.readInt();
+                var nasClients = new ArrayList<NasClient>(nasCount);
+                for (int n = 0; n < nasCount; n++) {
+                    nasClients.add(new NasClient(
+                            readUuid(in),
+                            id,
+                            in.readUTF(),
+                            readAddress(in),
+                            in.readUTF(),
+                            in.readInt(),
+                            in.readUTF(),
+                            in.readBoolean()));
+                }
+                workspaces.add(new Workspace(id, host, v4, v6, Allowlist.of(allowlist), radius, nasClients));
             }
             var subscribers = new ArrayList<Subscriber>();
             while (in.readBoolean()) {
@@ -157,6 +194,10 @@ final class StateFile {
                         in.readLong(),
                         in.readUTF(),
                         readNullable(in),
+                        readNullable(in),
+                        readNullable(in),
+                        readNullable(in),
+                        in.readLong(),
                         readNullable(in),
                         readNullable(in)));
             }

@@ -372,6 +372,7 @@ public final class DnsBenchmark {
                             "--reroute.gateway.dns.upstream=127.0.0.1:" + upstreamPort,
                             "--reroute.gateway.dns.subscriber-networks=127.0.0.0/8,10.0.0.0/8",
                             "--reroute.gateway.captive.enabled=false",
+                            "--reroute.gateway.radius.enabled=false",
                             "--logging.level.root=WARN")
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve(name + ".log").toFile())

@@ -81,6 +81,7 @@ class CaptivePortalIT {
     static void wiring(DynamicPropertyRegistry registry) {
         region.wire(registry);
         registry.add("reroute.gateway.dns.enabled", () -> "false");
+        registry.add("reroute.gateway.radius.enabled", () -> "false");
         registry.add("reroute.gateway.captive.bind", () -> "127.0.0.1");
         registry.add("reroute.gateway.captive.port", () -> "0");
         registry.add("reroute.gateway.captive.tls-port", () -> "0");

@@ -70,6 +70,7 @@ class DnsRedirectorIT {
         // 127.0.0.9 and above stand for addresses outside the ISP's subscriber networks.
         registry.add("reroute.gateway.dns.subscriber-networks", () -> "127.0.0.0/29");
         registry.add("reroute.gateway.captive.enabled", () -> "false");
+        registry.add("reroute.gateway.radius.enabled", () -> "false");
     }
 
     @Autowired

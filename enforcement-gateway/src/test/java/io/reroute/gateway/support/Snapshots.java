@@ -1,14 +1,20 @@
 package io.reroute.gateway.support;
 
+import io.reroute.seal.RegionSeal;
+import io.reroute.seal.SealContexts;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The platform's region snapshot lines and stream entries, in its wire format, for feeding a gateway. */
 public final class Snapshots {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Snapshots() {}
 
@@ -60,6 +66,64 @@ public final class Snapshots {
                 "",
                 0,
                 "{\"workspace\":" + view + ",\"occurredAt\":\"2026-11-21T00:00:00Z\"}");
+    }
+
+    /** A NAS client of a workspace line: its secret is sealed for the region as the platform does. */
+    public record Nas(UUID id, String address, String secret, String vendor, boolean requireMessageAuthenticator) {
+
+        public static Nas mikrotik(String address, String secret) {
+            return new Nas(UUID.randomUUID(), address, secret, "MIKROTIK", true);
+        }
+    }
+
+    /** A workspace line with a RADIUS profile and NAS clients, and no landing addresses or allowlist. */
+    public static String radiusWorkspace(
+            UUID id, RegionSeal seal, String addressList, String rateLimit, String pool, Nas... nasClients) {
+        var radius = new LinkedHashMap<String, Object>();
+        radius.put("restrictedAddressList", addressList);
+        radius.put("restrictedRateLimit", rateLimit);
+        radius.put("restrictedPool", pool);
+        radius.put("interimIntervalSeconds", 300);
+        var nas = Stream.of(nasClients)
+                .map(n -> Map.of(
+                        "id", n.id().toString(),
+                        "name", "nas-" + n.address(),
+                        "address", n.address(),
+                        "sealedSecret", seal.seal(n.secret(), SealContexts.nasSecret(id, n.id())),
+                        "coaPort", 3799,
+                        "vendor", n.vendor(),
+                        "requireMessageAuthenticator", n.requireMessageAuthenticator()))
+                .toList();
+        var view = new LinkedHashMap<String, Object>();
+        view.put("workspaceId", id.toString());
+        view.put("allowlist", java.util.List.of());
+        view.put("radius", radius);
+        view.put("nasClients", nas);
+        return JSON.writeValueAsString(Map.of("type", "workspace", "workspace", view));
+    }
+
+    /** A subscriber line with PPPoE credentials (the password sealed for the region) and a plan rate. */
+    public static String pppoeSubscriberLine(
+            RegionSeal seal,
+            UUID workspace,
+            UUID id,
+            String username,
+            String password,
+            String state,
+            String ipv4,
+            String rateLimit) {
+        var subscriber = new LinkedHashMap<String, Object>();
+        subscriber.put("workspaceId", workspace.toString());
+        subscriber.put("subscriberId", id.toString());
+        subscriber.put("accountNumber", "A-" + id.toString().substring(0, 8));
+        subscriber.put("version", 1);
+        subscriber.put("state", state);
+        subscriber.put("staticIpv4", ipv4);
+        subscriber.put("pppoeUsername", username);
+        subscriber.put("profileVersion", 1);
+        subscriber.put("pppoePassword", seal.seal(password, SealContexts.pppoePassword(workspace, id)));
+        subscriber.put("rateLimit", rateLimit);
+        return JSON.writeValueAsString(Map.of("type", "subscriber", "subscriber", subscriber));
     }
 
     public static String subscriberLine(UUID workspace, UUID id, String ipv4, long version, String state) {

@@ -1,6 +1,7 @@
 package io.reroute.gateway.support;
 
 import io.reroute.devinfra.EmbeddedRedisServer;
+import io.reroute.seal.RegionSeal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,6 +40,11 @@ public final class TestRegion implements AutoCloseable {
 
     public FakePlatform platform() {
         return platform;
+    }
+
+    /** What the platform seals this region's secrets with (NAS secrets, PPPoE passwords). */
+    public RegionSeal seal() {
+        return RegionSeal.of(name, secret);
     }
 
     /** Points a gateway's sync at this region (short stream reads, so tests see entries at once). */

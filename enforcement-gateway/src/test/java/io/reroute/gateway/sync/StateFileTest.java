@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reroute.gateway.state.Allowlist;
+import io.reroute.gateway.state.NasClient;
+import io.reroute.gateway.state.RadiusProfile;
 import io.reroute.gateway.state.Subscriber;
 import io.reroute.gateway.state.Workspace;
 import java.io.IOException;
@@ -33,11 +35,33 @@ class StateFileTest {
                 "pay.isp.example",
                 InetAddress.getByName("203.0.113.10"),
                 InetAddress.getByName("2001:db8::10"),
-                Allowlist.of(List.of("*.stripe.com", "paypal.com")));
+                Allowlist.of(List.of("*.stripe.com", "paypal.com")),
+                new RadiusProfile("unpaid", "256k/512k", "expired-pool", 600),
+                List.of(new NasClient(
+                        UUID.randomUUID(),
+                        workspace,
+                        "bras",
+                        InetAddress.getByName("192.0.2.1"),
+                        "r1:sealed:secret",
+                        3799,
+                        "MIKROTIK",
+                        true)));
         var blocked = new Subscriber(
-                workspace, UUID.randomUUID(), "A-1", 7, "BLOCKED", "100.64.0.1", "2001:db8::1", "2001:db8:1::/48");
-        var bare = new Subscriber(workspace, UUID.randomUUID(), null, 1, "ACTIVE", null, null, null);
-        var withoutLanding = new Workspace(UUID.randomUUID(), null, null, null, Allowlist.EMPTY);
+                workspace,
+                UUID.randomUUID(),
+                "A-1",
+                7,
+                "BLOCKED",
+                "100.64.0.1",
+                "2001:db8::1",
+                "2001:db8:1::/48",
+                "a-1@isp",
+                3,
+                "r1:sealed:password",
+                "20000k/100000k");
+        var bare =
+                new Subscriber(workspace, UUID.randomUUID(), null, 1, "ACTIVE", null, null, null, null, 0, null, null);
+        var withoutLanding = new Workspace(UUID.randomUUID(), null, null, null, Allowlist.EMPTY, null, null);
 
         file.write("1700000000000-3", snapshotAt, savedAt, List.of(w, withoutLanding), List.of(blocked, bare));
         var saved = file.read().orElseThrow();
@@ -52,6 +76,9 @@ class StateFileTest {
         assertThat(restored.landingIpv6()).isEqualTo(w.landingIpv6());
         assertThat(restored.allowlist().entries()).containsExactly("*.stripe.com", "paypal.com");
         assertThat(restored.reachable("checkout.stripe.com")).isTrue();
+        assertThat(restored.radius()).isEqualTo(w.radius());
+        assertThat(restored.nasClients()).isEqualTo(w.nasClients());
+        assertThat(saved.workspaces().get(1).radius()).isEqualTo(RadiusProfile.DEFAULT);
         assertThat(saved.workspaces().get(1).landingIpv4()).isNull();
     }
 
@@ -64,7 +91,8 @@ class StateFileTest {
                 snapshotAt,
                 savedAt,
                 List.of(),
-                List.of(new Subscriber(workspace, UUID.randomUUID(), "A", 1, "ACTIVE", "10.0.0.1", null, null)));
+                List.of(new Subscriber(
+                        workspace, UUID.randomUUID(), "A", 1, "ACTIVE", "10.0.0.1", null, null, null, 0, null, null)));
 
         assertThat(new StateFile(directory, "us-east").read()).isEmpty();
         Files.copy(file.path(), directory.resolve("us-east.state"));

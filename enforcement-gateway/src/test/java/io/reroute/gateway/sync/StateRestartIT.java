@@ -87,7 +87,8 @@ class StateRestartIT {
                 "--server.port=0",
                 "--reroute.gateway.sync.state-directory=" + stateDirectory,
                 "--reroute.gateway.dns.enabled=false",
-                "--reroute.gateway.captive.enabled=false"));
+                "--reroute.gateway.captive.enabled=false",
+                "--reroute.gateway.radius.enabled=false"));
         return new SpringApplicationBuilder(GatewayApplication.class).run(arguments.toArray(String[]::new));
     }
 }

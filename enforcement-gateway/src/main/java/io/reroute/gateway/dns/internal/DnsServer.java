@@ -18,6 +18,7 @@ import io.netty.handler.codec.dns.TcpDnsResponseEncoder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.resolver.dns.DnsServerAddressStreamProviders;
 import io.reroute.gateway.dns.DnsProperties;
+import io.reroute.gateway.net.Transport;
 import io.reroute.gateway.state.RegionState;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;

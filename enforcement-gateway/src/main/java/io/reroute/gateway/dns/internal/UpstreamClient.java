@@ -21,6 +21,7 @@ import io.netty.handler.codec.dns.DnsQuestion;
 import io.netty.handler.codec.dns.DnsSection;
 import io.netty.handler.codec.dns.TcpDnsQueryEncoder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.reroute.gateway.net.Transport;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;

@@ -24,6 +24,7 @@ import io.netty.handler.codec.dns.DnsSection;
 import io.netty.handler.codec.dns.TcpDnsResponseDecoder;
 import io.netty.handler.codec.dns.TcpDnsResponseEncoder;
 import io.netty.util.ReferenceCountUtil;
+import io.reroute.gateway.net.Transport;
 import io.reroute.gateway.state.Allowlist;
 import io.reroute.gateway.state.RegionState;
 import io.reroute.gateway.state.Subscriber;
@@ -69,17 +70,57 @@ class DatagramDnsRedirectResponderTest {
                                 "pay.isp.example",
                                 InetAddress.getByName("203.0.113.10"),
                                 InetAddress.getByName("2001:db8::10"),
-                                Allowlist.of(List.of("*.stripe.com"))),
+                                Allowlist.of(List.of("*.stripe.com")),
+                                null,
+                                null),
                         new Workspace(
                                 withoutV6,
                                 "pay.other.example",
                                 InetAddress.getByName("198.51.100.7"),
                                 null,
-                                Allowlist.EMPTY)),
+                                Allowlist.EMPTY,
+                                null,
+                                null)),
                 List.of(
-                        new Subscriber(withV6, UUID.randomUUID(), "A-1", 1, "BLOCKED", "10.0.0.2", null, null),
-                        new Subscriber(withoutV6, UUID.randomUUID(), "B-1", 1, "CAPPED", "10.0.0.3", null, null),
-                        new Subscriber(withV6, UUID.randomUUID(), "A-2", 1, "ACTIVE", "10.0.0.4", null, null)),
+                        new Subscriber(
+                                withV6,
+                                UUID.randomUUID(),
+                                "A-1",
+                                1,
+                                "BLOCKED",
+                                "10.0.0.2",
+                                null,
+                                null,
+                                null,
+                                0,
+                                null,
+                                null),
+                        new Subscriber(
+                                withoutV6,
+                                UUID.randomUUID(),
+                                "B-1",
+                                1,
+                                "CAPPED",
+                                "10.0.0.3",
+                                null,
+                                null,
+                                null,
+                                0,
+                                null,
+                                null),
+                        new Subscriber(
+                                withV6,
+                                UUID.randomUUID(),
+                                "A-2",
+                                1,
+                                "ACTIVE",
+                                "10.0.0.4",
+                                null,
+                                null,
+                                null,
+                                0,
+                                null,
+                                null)),
                 "0-0",
                 Instant.now());
         // Nothing in these tests is forwarded for real: the passed-on queries never reach the handler.

@@ -13,6 +13,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.codec.dns.TcpDnsResponseEncoder;
 import io.netty.util.ReferenceCountUtil;
+import io.reroute.gateway.net.Transport;
 import io.reroute.gateway.state.Allowlist;
 import io.reroute.gateway.state.RegionState;
 import io.reroute.gateway.state.Subscriber;
@@ -50,8 +51,21 @@ class DnsPipelineFuzzTest {
         var state = new RegionState();
         var workspace = UUID.randomUUID();
         state.replace(
-                List.of(new Workspace(workspace, null, InetAddress.getByName("203.0.113.10"), null, Allowlist.EMPTY)),
-                List.of(new Subscriber(workspace, UUID.randomUUID(), "F-1", 1, "BLOCKED", "10.0.0.2", null, null)),
+                List.of(new Workspace(
+                        workspace, null, InetAddress.getByName("203.0.113.10"), null, Allowlist.EMPTY, null, null)),
+                List.of(new Subscriber(
+                        workspace,
+                        UUID.randomUUID(),
+                        "F-1",
+                        1,
+                        "BLOCKED",
+                        "10.0.0.2",
+                        null,
+                        null,
+                        null,
+                        0,
+                        null,
+                        null)),
                 "0-0",
                 Instant.now());
         var meters = new SimpleMeterRegistry();

@@ -8,6 +8,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.codec.dns.DefaultDnsQuestion;
 import io.netty.handler.codec.dns.DnsRecordType;
+import io.reroute.gateway.net.Transport;
 import io.reroute.gateway.support.FakeUpstreamDns;
 import java.net.InetSocketAddress;
 import java.time.Duration;

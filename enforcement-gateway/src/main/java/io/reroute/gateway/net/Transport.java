@@ -1,4 +1,4 @@
-package io.reroute.gateway.dns.internal;
+package io.reroute.gateway.net;
 
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.epoll.Epoll;
@@ -15,17 +15,18 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
 /**
- * Which Netty transport the DNS sockets use: native epoll on Linux, where SO_REUSEPORT lets one UDP
- * socket per event loop share the port (one UDP socket is served by one thread only), NIO elsewhere.
+ * Which Netty transport the DNS and RADIUS sockets use: native epoll on Linux, where SO_REUSEPORT lets
+ * one UDP socket per event loop share the port (one UDP socket is served by one thread only), NIO
+ * elsewhere.
  */
-record Transport(
+public record Transport(
         IoHandlerFactory ioHandlers,
         Class<? extends DatagramChannel> datagram,
         Class<? extends ServerSocketChannel> server,
         Class<? extends SocketChannel> socket,
         boolean reusePort) {
 
-    static Transport best() {
+    public static Transport best() {
         return Epoll.isAvailable()
                 ? new Transport(
                         EpollIoHandler.newFactory(),
@@ -36,7 +37,7 @@ record Transport(
                 : nio();
     }
 
-    static Transport nio() {
+    public static Transport nio() {
         return new Transport(
                 NioIoHandler.newFactory(),
                 NioDatagramChannel.class,

@@ -1,0 +1,27 @@
+package io.reroute.gateway.radius;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The RADIUS server ({@code reroute.gateway.radius.*}).
+ *
+ * @param enabled whether this gateway answers RADIUS
+ * @param bind the address to listen on
+ * @param authPort Access-Request port (1812 in production; 0 picks a free one)
+ * @param accountingPort Accounting-Request port (1813 in production; 0 picks a free one)
+ * @param threads event loops answering requests, each with its own sockets; 0 means one per core
+ */
+@ConfigurationProperties("reroute.gateway.radius")
+public record RadiusProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("0.0.0.0") String bind,
+        @DefaultValue("1812") int authPort,
+        @DefaultValue("1813") int accountingPort,
+        @DefaultValue("0") int threads) {
+
+    /** The number of event loops to run. */
+    public int eventLoops() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+}

@@ -1,0 +1,80 @@
+package io.reroute.gateway.radius.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.tinyradius.core.attribute.type.RadiusAttribute;
+
+/**
+ * Writes a response packet with Message-Authenticator as its first attribute, which is where the
+ * BlastRADIUS mitigation wants it (tinyradius puts it last). RFC 3579 §3.2: the HMAC-MD5 covers
+ * the packet with the request's authenticator and a zeroed Message-Authenticator (for an
+ * Accounting-Response, sixteen zero octets in place of the authenticator, as FreeRADIUS computes
+ * and checks it); RFC 2865 §3: the Response Authenticator is then MD5 over the packet, with the
+ * request's authenticator in place, and the secret.
+ */
+final class RadiusResponses {
+
+    static final int ACCESS_ACCEPT = 2;
+    static final int ACCESS_REJECT = 3;
+    static final int ACCOUNTING_RESPONSE = 5;
+
+    private static final int HEADER = 20;
+    private static final int MESSAGE_AUTHENTICATOR = 80;
+    private static final int PROXY_STATE = 33;
+
+    private RadiusResponses() {}
+
+    /**
+     * The response to a request of the given identifier and authenticator: {@code attributes}, then
+     * the request's Proxy-State attributes in their order (RFC 2865 §5.33).
+     */
+    static ByteBuf encode(
+            ByteBufAllocator allocator,
+            int code,
+            int identifier,
+            byte[] requestAuthenticator,
+            List<RadiusAttribute> attributes,
+            List<RadiusAttribute> request,
+            String secret) {
+        ByteBuf packet = allocator.buffer(256);
+        try {
+            packet.writeByte(code).writeByte(identifier).writeShort(0).writeBytes(requestAuthenticator);
+            packet.writeByte(MESSAGE_AUTHENTICATOR).writeByte(18).writeZero(16);
+            for (RadiusAttribute attribute : attributes) {
+                packet.writeBytes(attribute.toByteArray());
+            }
+            for (RadiusAttribute attribute : request) {
+                if (attribute.getVendorId() == -1 && attribute.getType() == PROXY_STATE) {
+                    packet.writeBytes(attribute.toByteArray());
+                }
+            }
+            if (packet.readableBytes() > 4096) {
+                throw new IllegalStateException("a RADIUS response longer than 4096 octets");
+            }
+            packet.setShort(2, packet.readableBytes());
+            if (code == ACCOUNTING_RESPONSE) {
+                packet.setZero(4, 16);
+            }
+            byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+            Mac hmac = Mac.getInstance("HmacMD5");
+            hmac.init(new SecretKeySpec(key, "HmacMD5"));
+            hmac.update(packet.nioBuffer());
+            packet.setBytes(HEADER + 2, hmac.doFinal());
+            packet.setBytes(4, requestAuthenticator);
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update(packet.nioBuffer());
+            md5.update(key);
+            packet.setBytes(4, md5.digest());
+            return packet;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            packet.release();
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+    }
+}
