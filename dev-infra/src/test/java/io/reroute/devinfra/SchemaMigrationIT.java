@@ -78,7 +78,7 @@ class SchemaMigrationIT {
                     assertThat(rs.getString(2)).as(rs.getString(1)).isEqualTo("NO");
                     assertThat(rs.getString(3)).as(rs.getString(1)).isNull();
                 }
-                assertThat(count).isEqualTo(14);
+                assertThat(count).isEqualTo(15);
             }
             try (var rs = owner.createStatement()
                     .executeQuery(
@@ -87,11 +87,13 @@ class SchemaMigrationIT {
                                     + " WHERE i.indrelid IN (SELECT attrelid FROM pg_attribute WHERE attname = 'workspace_id')")) {
                 while (rs.next()) {
                     String index = rs.getString(1);
-                    // Global by design: they find the workspace from a credential, a host name or a key id.
+                    // Global by design: they find the workspace from a credential, a host name or a key
+                    // id, or keep a NAS address to one workspace per region.
                     if (!List.of(
                                     "api_client_client_id_key",
                                     "workspace_settings_reminder_host_key",
-                                    "link_signing_key_kid_key")
+                                    "link_signing_key_kid_key",
+                                    "nas_client_address_key")
                             .contains(index)) {
                         assertThat(rs.getString(2)).as(index).isEqualTo("workspace_id");
                     }
