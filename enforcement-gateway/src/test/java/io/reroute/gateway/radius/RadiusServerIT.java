@@ -13,13 +13,17 @@ import io.reroute.gateway.support.TestNas;
 import io.reroute.gateway.support.TestRegion;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tinyradius.core.attribute.type.RadiusAttribute;
@@ -91,6 +95,9 @@ class RadiusServerIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
 
     @AfterAll
     static void stopRegion() throws IOException {
@@ -272,12 +279,27 @@ class RadiusServerIT {
                 .as("A's subscriber from B's side")
                 .isEmpty();
         assertThat(sessions.open(ISP_A)).noneMatch(s -> s.workspaceId().equals(ISP_B));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(accountingStream())
+                .as("forwarded to the platform")
+                .anySatisfy(entry -> assertThat(entry)
+                        .containsEntry("workspace", ISP_A.toString())
+                        .containsEntry("session", session)
+                        .containsEntry("subscriber", SHARED_A.toString())
+                        .containsEntry("input", Long.toString((1L << 32) + 5)))
+                .anySatisfy(entry -> assertThat(entry)
+                        .containsEntry("workspace", ISP_B.toString())
+                        .containsEntry("session", session)
+                        .containsEntry("subscriber", SHARED_B.toString())));
 
         acct("Acct-Status-Type = Accounting-On");
         assertThat(sessions.open(ISP_A, SHARED_A)).as("the NAS restarted").isEmpty();
         assertThat(sessions.open(ISP_B, SHARED_B))
                 .as("another NAS's sessions stay")
                 .hasSize(1);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(accountingStream()).anySatisfy(entry -> assertThat(entry)
+                        .containsEntry("type", "nas-restarted")
+                        .containsEntry("workspace", ISP_A.toString())));
     }
 
     @Test
@@ -307,6 +329,17 @@ class RadiusServerIT {
 
     private Radclient.Reply acct(String... attributes) throws Exception {
         return Radclient.send(server.accountingPort(), "acct", SECRET_A, attributes);
+    }
+
+    /** The fields of every entry on the region's accounting stream, oldest first. */
+    private List<Map<String, String>> accountingStream() {
+        return redis.opsForStream()
+                .range("reroute:region:" + REGION + ":accounting", Range.unbounded())
+                .map(record -> record.getValue().entrySet().stream()
+                        .collect(Collectors.toMap(
+                                e -> e.getKey().toString(), e -> e.getValue().toString())))
+                .collectList()
+                .block();
     }
 
     private double dropped(String reason) {

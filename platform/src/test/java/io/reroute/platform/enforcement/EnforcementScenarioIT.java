@@ -87,6 +87,9 @@ class EnforcementScenarioIT {
         String email = w.slug() + "@subscriber.example";
         String subscriber = subscriber(w, "ACC-7", Map.of("email", email, "staticIpv4", "100.64.0.7"));
         String invoice = invoice(w, subscriber, "INV-7", "30.00", LocalDate.now(clock));
+        assertThat(relay.relay(w.id()).block())
+                .as("the new subscriber (its PPPoE login), for the region's gateways")
+                .isEqualTo(1);
 
         clock.shift(Duration.ofDays(4));
         assertThat(evaluation.evaluate(w.id()).block()).isEqualTo(1);
@@ -140,7 +143,10 @@ class EnforcementScenarioIT {
 
         var all = RegionStreams.entries(redis, region);
         assertThat(all.getFirst().fields()).containsEntry("type", WorkspaceChangedEvent.TYPE);
-        var entries = all.subList(1, all.size());
+        assertThat(all.get(1).fields())
+                .containsEntry("type", SubscriberProfileChangedEvent.TYPE)
+                .containsEntry("subscriber", subscriber);
+        var entries = all.subList(2, all.size());
         assertThat(entries).extracting(RegionStreams.Entry::version).containsExactly(1L, 2L, 3L);
         assertThat(entries).allSatisfy(e -> {
             assertThat(e.subscriber()).isEqualTo(subscriber);

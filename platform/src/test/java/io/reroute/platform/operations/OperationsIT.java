@@ -43,6 +43,10 @@ class OperationsIT {
 
         String metrics = w.api()
                 .anonymous()
+                .mutate()
+                // Every test workspace adds its own series: the page outgrows the default 256 KB.
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build()
                 .get()
                 .uri("/actuator/prometheus")
                 .exchange()

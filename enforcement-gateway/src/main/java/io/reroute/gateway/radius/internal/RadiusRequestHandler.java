@@ -29,7 +29,8 @@ import org.tinyradius.core.packet.request.RadiusRequest;
 
 /**
  * Answers Access-Requests (PAP and CHAP, against the subscriber's PPPoE password within the NAS's
- * workspace) and Accounting-Requests (sessions tracked per NAS), from memory and on the event loop.
+ * workspace) and Accounting-Requests (sessions tracked per NAS and forwarded to the platform), from
+ * memory and on the event loop.
  * Answers are flushed once per read batch.
  */
 @ChannelHandler.Sharable
@@ -60,6 +61,7 @@ final class RadiusRequestHandler extends SimpleChannelInboundHandler<RadiusExcha
     private final RadiusSecrets secrets;
     private final AccessPolicy policy;
     private final AccountingSessions sessions;
+    private final AccountingForwarder forwarder;
     private final RadiusMetrics metrics;
     private final Clock clock;
 
@@ -68,12 +70,14 @@ final class RadiusRequestHandler extends SimpleChannelInboundHandler<RadiusExcha
             RadiusSecrets secrets,
             Dictionary dictionary,
             AccountingSessions sessions,
+            AccountingForwarder forwarder,
             RadiusMetrics metrics,
             Clock clock) {
         this.state = state;
         this.secrets = secrets;
         this.policy = new AccessPolicy(dictionary);
         this.sessions = sessions;
+        this.forwarder = forwarder;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -168,6 +172,7 @@ final class RadiusRequestHandler extends SimpleChannelInboundHandler<RadiusExcha
         Instant at = timestamp > 0 ? Instant.ofEpochSecond(timestamp) : now;
         if (status == ACCOUNTING_ON || status == ACCOUNTING_OFF) {
             int closed = sessions.closeAll(nas.id(), at, status == ACCOUNTING_ON ? "NAS-Reboot" : "NAS-Request");
+            forwarder.nasRestarted(nas.workspaceId(), nas.id(), at);
             log.info(
                     "{} from {}: {} open sessions closed",
                     status == ACCOUNTING_ON ? "Accounting-On" : "Accounting-Off",
@@ -184,7 +189,7 @@ final class RadiusRequestHandler extends SimpleChannelInboundHandler<RadiusExcha
             return;
         }
         String username = text(request, USER_NAME);
-        sessions.update(new AccountingRecord(
+        var session = sessions.update(new AccountingRecord(
                 nas.workspaceId(),
                 nas.id(),
                 sessionId,
@@ -197,6 +202,7 @@ final class RadiusRequestHandler extends SimpleChannelInboundHandler<RadiusExcha
                 unsigned(request, ACCT_SESSION_TIME, 0),
                 status == STOP,
                 status == STOP ? text(request, ACCT_TERMINATE_CAUSE) : null));
+        forwarder.session(session);
         metrics.answered(
                 "accounting",
                 status == START ? "start" : status == STOP ? "stop" : "interim-update",

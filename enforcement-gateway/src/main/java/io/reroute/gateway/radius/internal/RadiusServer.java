@@ -41,6 +41,7 @@ public class RadiusServer implements SmartLifecycle {
     private final RegionState state;
     private final RadiusSecrets secrets;
     private final AccountingSessions sessions;
+    private final AccountingForwarder forwarder;
     private final MeterRegistry meters;
     private final Clock clock;
     private EventLoopGroup group;
@@ -53,12 +54,14 @@ public class RadiusServer implements SmartLifecycle {
             RegionState state,
             RadiusSecrets secrets,
             AccountingSessions sessions,
+            AccountingForwarder forwarder,
             MeterRegistry meters,
             Clock clock) {
         this.properties = properties;
         this.state = state;
         this.secrets = secrets;
         this.sessions = sessions;
+        this.forwarder = forwarder;
         this.meters = meters;
         this.clock = clock;
     }
@@ -70,7 +73,7 @@ public class RadiusServer implements SmartLifecycle {
         group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlers());
         var dictionary = RadiusDictionary.get();
         var metrics = new RadiusMetrics(meters);
-        var handler = new RadiusRequestHandler(state, secrets, dictionary, sessions, metrics, clock);
+        var handler = new RadiusRequestHandler(state, secrets, dictionary, sessions, forwarder, metrics, clock);
         var authDecoder = new DatagramRadiusRequestDecoder(ACCESS_REQUEST, state, secrets, dictionary, metrics);
         var accountingDecoder =
                 new DatagramRadiusRequestDecoder(ACCOUNTING_REQUEST, state, secrets, dictionary, metrics);

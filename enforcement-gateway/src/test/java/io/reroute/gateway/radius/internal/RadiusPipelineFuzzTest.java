@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.tinyradius.core.dictionary.DefaultDictionary;
 import org.tinyradius.core.packet.request.AccessRequest;
 import org.tinyradius.core.packet.request.RadiusRequest;
@@ -97,8 +99,13 @@ class RadiusPipelineFuzzTest {
                         Duration.ofSeconds(30)));
         var dictionary = RadiusDictionary.get();
         var metrics = new RadiusMetrics(new SimpleMeterRegistry());
+        // Never started: session updates only queue up.
+        var forwarder = new AccountingForwarder(
+                new ReactiveStringRedisTemplate(new LettuceConnectionFactory()),
+                new GatewayProperties("fuzz", URI.create("http://127.0.0.1:1")),
+                new SimpleMeterRegistry());
         var handler = new RadiusRequestHandler(
-                state, secrets, dictionary, new AccountingSessions(), metrics, Clock.systemUTC());
+                state, secrets, dictionary, new AccountingSessions(), forwarder, metrics, Clock.systemUTC());
         var auth = new EmbeddedChannel(
                 new DatagramRadiusRequestDecoder((byte) 1, state, secrets, dictionary, metrics), handler);
         var accounting = new EmbeddedChannel(
