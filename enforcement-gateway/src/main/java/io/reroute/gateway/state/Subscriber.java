@@ -1,6 +1,8 @@
 package io.reroute.gateway.state;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.UUID;
 
 /**
@@ -23,7 +25,8 @@ public record Subscriber(
         String staticIpv6,
         String delegatedPrefix,
         String pppoeUsername,
-        long profileVersion,
+        // Absent from records of platforms older than profile versions: 0.
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long profileVersion,
         String pppoePassword,
         String rateLimit) {
 

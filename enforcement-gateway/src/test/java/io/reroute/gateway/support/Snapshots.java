@@ -165,6 +165,7 @@ public final class Snapshots {
                 .block();
     }
 
+    /** A subscriber as platforms before profile versions and RADIUS wrote it, which gateways still read. */
     private static String subscriber(UUID workspace, UUID id, String ipv4, long version, String state) {
         return "{\"workspaceId\":\"" + workspace + "\",\"subscriberId\":\"" + id + "\",\"accountNumber\":\"A-"
                 + id.toString().substring(0, 8) + "\",\"version\":" + version + ",\"state\":\"" + state

@@ -2,15 +2,11 @@ package io.reroute.gateway.dns.internal;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
@@ -19,6 +15,7 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.resolver.dns.DnsServerAddressStreamProviders;
 import io.reroute.gateway.dns.DnsProperties;
 import io.reroute.gateway.net.Transport;
+import io.reroute.gateway.net.UdpListeners;
 import io.reroute.gateway.state.RegionState;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -63,32 +60,20 @@ public class DnsServer implements SmartLifecycle {
         var redirects = new DatagramDnsRedirectResponder(state, networks, properties.ttl(), metrics);
         var decoder = new SafeDatagramDnsQueryDecoder();
         var encoder = new DatagramDnsAnswerEncoder();
-        var udpBootstrap = new Bootstrap()
-                .group(group)
-                .channel(transport.datagram())
-                // Thread-local caches suit one socket per event loop: 4.2's adaptive default churns chunks
-                // and takes a lock per answer here.
-                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                .handler(new ChannelInitializer<DatagramChannel>() {
-                    @Override
-                    protected void initChannel(DatagramChannel channel) {
-                        channel.pipeline().addLast(redirects, decoder, encoder, handler);
-                    }
-                });
-        if (transport.reusePort()) {
-            udpBootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
-        }
         try {
-            Channel first = udpBootstrap
-                    .bind(properties.bind(), properties.port())
-                    .sync()
-                    .channel();
-            udp.add(first);
-            int port = ((InetSocketAddress) first.localAddress()).getPort();
-            // One socket serves one thread; with SO_REUSEPORT the kernel spreads queries over one per thread.
-            for (int i = 1; transport.reusePort() && i < threads; i++) {
-                udp.add(udpBootstrap.bind(properties.bind(), port).sync().channel());
-            }
+            udp.addAll(UdpListeners.bind(
+                    group,
+                    transport,
+                    properties.bind(),
+                    properties.port(),
+                    threads,
+                    new ChannelInitializer<DatagramChannel>() {
+                        @Override
+                        protected void initChannel(DatagramChannel channel) {
+                            channel.pipeline().addLast(redirects, decoder, encoder, handler);
+                        }
+                    }));
+            int port = ((InetSocketAddress) udp.getFirst().localAddress()).getPort();
             tcp = new ServerBootstrap()
                     .group(group)
                     .channel(transport.server())

@@ -1,17 +1,14 @@
 package io.reroute.gateway.radius.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.reroute.gateway.net.Transport;
+import io.reroute.gateway.net.UdpListeners;
 import io.reroute.gateway.radius.RadiusProperties;
 import io.reroute.gateway.state.RadiusProfile;
 import io.reroute.gateway.state.RegionState;
@@ -78,8 +75,20 @@ public class RadiusServer implements SmartLifecycle {
         var accountingDecoder =
                 new DatagramRadiusRequestDecoder(ACCOUNTING_REQUEST, state, secrets, dictionary, metrics);
         try {
-            bind(transport, threads, properties.authPort(), auth, authDecoder, handler);
-            bind(transport, threads, properties.accountingPort(), accounting, accountingDecoder, handler);
+            auth.addAll(UdpListeners.bind(
+                    group,
+                    transport,
+                    properties.bind(),
+                    properties.authPort(),
+                    threads,
+                    pipeline(authDecoder, handler)));
+            accounting.addAll(UdpListeners.bind(
+                    group,
+                    transport,
+                    properties.bind(),
+                    properties.accountingPort(),
+                    threads,
+                    pipeline(accountingDecoder, handler)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding the RADIUS ports", e);
@@ -105,33 +114,14 @@ public class RadiusServer implements SmartLifecycle {
         return Duration.ofSeconds(3L * profile.interimIntervalSeconds());
     }
 
-    private void bind(
-            Transport transport,
-            int threads,
-            int port,
-            List<Channel> channels,
-            DatagramRadiusRequestDecoder decoder,
-            RadiusRequestHandler handler)
-            throws InterruptedException {
-        var bootstrap = new Bootstrap()
-                .group(group)
-                .channel(transport.datagram())
-                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                .handler(new ChannelInitializer<DatagramChannel>() {
-                    @Override
-                    protected void initChannel(DatagramChannel channel) {
-                        channel.pipeline().addLast(decoder, handler);
-                    }
-                });
-        if (transport.reusePort()) {
-            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
-        }
-        Channel first = bootstrap.bind(properties.bind(), port).sync().channel();
-        channels.add(first);
-        int bound = ((InetSocketAddress) first.localAddress()).getPort();
-        for (int i = 1; transport.reusePort() && i < threads; i++) {
-            channels.add(bootstrap.bind(properties.bind(), bound).sync().channel());
-        }
+    private static ChannelInitializer<DatagramChannel> pipeline(
+            DatagramRadiusRequestDecoder decoder, RadiusRequestHandler handler) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(DatagramChannel channel) {
+                channel.pipeline().addLast(decoder, handler);
+            }
+        };
     }
 
     @Override
