@@ -163,11 +163,6 @@ class AccountingForwarder implements SmartLifecycle {
                 .block(Duration.ofSeconds(10));
     }
 
-    /** Entries still waiting for Redis, for tests and the health detail. */
-    int queued() {
-        return queue.size();
-    }
-
     /** Lets the worker append what is queued (for up to five seconds), then stops it. */
     @Override
     public void stop() {

@@ -2,6 +2,7 @@ package io.reroute.gateway.radius.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,30 +31,27 @@ final class RadiusMetrics {
     }
 
     void answered(String kind, String outcome, UUID workspace) {
-        counter("reroute.gateway.radius.requests", "kind", kind, "outcome", outcome, workspace)
+        String ws = tag(workspace);
+        counters.computeIfAbsent("requests|" + kind + '|' + outcome + '|' + ws, key -> Counter.builder(
+                                "reroute.gateway.radius.requests")
+                        .tag("kind", kind)
+                        .tag("outcome", outcome)
+                        .tag("workspace", ws)
+                        .register(meters))
                 .increment();
     }
 
     void dropped(Drop reason, UUID workspace) {
-        counter(
-                        "reroute.gateway.radius.dropped",
-                        "reason",
-                        reason.name().toLowerCase().replace('_', '-'),
-                        null,
-                        null,
-                        workspace)
+        String ws = tag(workspace);
+        String why = reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        counters.computeIfAbsent("dropped|" + why + '|' + ws, key -> Counter.builder("reroute.gateway.radius.dropped")
+                        .tag("reason", why)
+                        .tag("workspace", ws)
+                        .register(meters))
                 .increment();
     }
 
-    private Counter counter(String name, String k1, String v1, String k2, String v2, UUID workspace) {
-        String ws = workspace == null ? "none" : workspace.toString();
-        String key = name + '|' + v1 + '|' + v2 + '|' + ws;
-        return counters.computeIfAbsent(key, k -> {
-            var builder = Counter.builder(name).tag(k1, v1).tag("workspace", ws);
-            if (k2 != null) {
-                builder.tag(k2, v2);
-            }
-            return builder.register(meters);
-        });
+    private static String tag(UUID workspace) {
+        return workspace == null ? "none" : workspace.toString();
     }
 }
