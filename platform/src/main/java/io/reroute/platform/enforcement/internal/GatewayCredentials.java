@@ -7,15 +7,11 @@ import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.seal.SealContexts;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Reseals a subscriber's PPPoE password from the platform's key to the key of its region's gateways. */
 @Component
 class GatewayCredentials {
-
-    private static final Logger log = LoggerFactory.getLogger(GatewayCredentials.class);
 
     private final SecretCipher cipher;
     private final RegionSeals seals;
@@ -32,7 +28,6 @@ class GatewayCredentials {
         }
         var seal = seals.forRegion(region);
         if (seal.isEmpty()) {
-            log.warn("No gateway credential for region {}: its gateways get no PPPoE passwords", region);
             return null;
         }
         String password = new String(

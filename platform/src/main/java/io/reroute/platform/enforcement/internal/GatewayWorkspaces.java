@@ -9,16 +9,12 @@ import io.reroute.platform.nas.NasClients;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.workspace.Workspaces;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** A workspace as gateways see it, read inside the caller's workspace transaction. */
 @Component
 class GatewayWorkspaces {
-
-    private static final Logger log = LoggerFactory.getLogger(GatewayWorkspaces.class);
 
     private final Workspaces workspaces;
     private final Allowlists allowlists;
@@ -52,11 +48,8 @@ class GatewayWorkspaces {
     }
 
     private Mono<List<GatewayNasClient>> nasClients(WorkspaceId workspace, String region) {
-        var seal = seals.forRegion(region);
-        if (seal.isEmpty()) {
-            log.warn("No gateway credential for region {}: its gateways get no NAS clients", region);
-            return Mono.just(List.of());
-        }
-        return nasClients.forGateways(workspace, seal.get()).collectList();
+        return seals.forRegion(region)
+                .map(seal -> nasClients.forGateways(workspace, seal).collectList())
+                .orElse(Mono.just(List.of()));
     }
 }
