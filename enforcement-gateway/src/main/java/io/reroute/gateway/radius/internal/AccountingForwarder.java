@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -151,15 +151,15 @@ class AccountingForwarder implements SmartLifecycle {
         }
     }
 
-    /** Appends a batch, pipelined, in order; trims the stream now and then. */
+    /** Appends a batch, pipelined, in order, each append trimming the stream to about its bound. */
     private void append(List<Map<String, String>> batch) {
+        var trimmed = XAddOptions.maxlen(MAX_STREAM_LENGTH).approximateTrimming(true);
         Flux.fromIterable(batch)
                 .flatMapSequential(
                         fields -> redis.opsForStream()
-                                .add(StreamRecords.string(fields).withStreamKey(stream)),
+                                .add(StreamRecords.string(fields).withStreamKey(stream), trimmed),
                         64)
-                .map(RecordId::getValue)
-                .then(redis.opsForStream().trim(stream, MAX_STREAM_LENGTH, true))
+                .then()
                 .block(Duration.ofSeconds(10));
     }
 
