@@ -34,7 +34,7 @@ class AccountingSessions implements RadiusSessions {
             }
             Instant started =
                     current != null ? current.startedAt() : record.eventTime().minusSeconds(record.sessionSeconds());
-            var next = new RadiusSession(
+            return new RadiusSession(
                     record.workspaceId(),
                     record.nasId(),
                     record.sessionId(),
@@ -50,7 +50,6 @@ class AccountingSessions implements RadiusSessions {
                     Math.max(record.sessionSeconds(), current == null ? 0 : current.sessionSeconds()),
                     record.stop() ? record.eventTime() : null,
                     record.stop() ? record.terminateCause() : null);
-            return next;
         });
     }
 

@@ -167,19 +167,14 @@ final class RadiusRequestHandler extends SimpleChannelInboundHandler<RadiusExcha
     private void accounting(RadiusExchange exchange, AccountingRequest request) {
         var nas = exchange.nas();
         long status = unsigned(request, ACCT_STATUS_TYPE, -1);
-        Instant now = clock.instant();
         long timestamp = unsigned(request, EVENT_TIMESTAMP, -1);
-        Instant at = timestamp > 0 ? Instant.ofEpochSecond(timestamp) : now;
+        Instant at = timestamp > 0 ? Instant.ofEpochSecond(timestamp) : clock.instant();
         if (status == ACCOUNTING_ON || status == ACCOUNTING_OFF) {
-            int closed = sessions.closeAll(nas.id(), at, status == ACCOUNTING_ON ? "NAS-Reboot" : "NAS-Request");
+            boolean on = status == ACCOUNTING_ON;
+            int closed = sessions.closeAll(nas.id(), at, on ? "NAS-Reboot" : "NAS-Request");
             forwarder.nasRestarted(nas.workspaceId(), nas.id(), at);
-            log.info(
-                    "{} from {}: {} open sessions closed",
-                    status == ACCOUNTING_ON ? "Accounting-On" : "Accounting-Off",
-                    nas,
-                    closed);
-            metrics.answered(
-                    "accounting", status == ACCOUNTING_ON ? "accounting-on" : "accounting-off", nas.workspaceId());
+            log.info("{} from {}: {} open sessions closed", on ? "Accounting-On" : "Accounting-Off", nas, closed);
+            metrics.answered("accounting", on ? "accounting-on" : "accounting-off", nas.workspaceId());
             return;
         }
         String sessionId = text(request, ACCT_SESSION_ID);
