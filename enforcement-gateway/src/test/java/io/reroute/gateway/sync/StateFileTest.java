@@ -8,6 +8,7 @@ import io.reroute.gateway.state.NasClient;
 import io.reroute.gateway.state.RadiusProfile;
 import io.reroute.gateway.state.Subscriber;
 import io.reroute.gateway.state.Workspace;
+import io.reroute.gateway.support.StateFixtures;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -91,8 +92,7 @@ class StateFileTest {
                 snapshotAt,
                 savedAt,
                 List.of(),
-                List.of(new Subscriber(
-                        workspace, UUID.randomUUID(), "A", 1, "ACTIVE", "10.0.0.1", null, null, null, 0, null, null)));
+                List.of(StateFixtures.subscriber(workspace, "A", "ACTIVE", "10.0.0.1")));
 
         assertThat(new StateFile(directory, "us-east").read()).isEmpty();
         Files.copy(file.path(), directory.resolve("us-east.state"));

@@ -27,8 +27,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.reroute.gateway.net.Transport;
 import io.reroute.gateway.state.Allowlist;
 import io.reroute.gateway.state.RegionState;
-import io.reroute.gateway.state.Subscriber;
-import io.reroute.gateway.state.Workspace;
+import io.reroute.gateway.support.StateFixtures;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -65,62 +64,22 @@ class DatagramDnsRedirectResponderTest {
         var withoutV6 = UUID.randomUUID();
         state.replace(
                 List.of(
-                        new Workspace(
+                        StateFixtures.workspace(
                                 withV6,
                                 "pay.isp.example",
                                 InetAddress.getByName("203.0.113.10"),
                                 InetAddress.getByName("2001:db8::10"),
-                                Allowlist.of(List.of("*.stripe.com")),
-                                null,
-                                null),
-                        new Workspace(
+                                Allowlist.of(List.of("*.stripe.com"))),
+                        StateFixtures.workspace(
                                 withoutV6,
                                 "pay.other.example",
                                 InetAddress.getByName("198.51.100.7"),
                                 null,
-                                Allowlist.EMPTY,
-                                null,
-                                null)),
+                                Allowlist.EMPTY)),
                 List.of(
-                        new Subscriber(
-                                withV6,
-                                UUID.randomUUID(),
-                                "A-1",
-                                1,
-                                "BLOCKED",
-                                "10.0.0.2",
-                                null,
-                                null,
-                                null,
-                                0,
-                                null,
-                                null),
-                        new Subscriber(
-                                withoutV6,
-                                UUID.randomUUID(),
-                                "B-1",
-                                1,
-                                "CAPPED",
-                                "10.0.0.3",
-                                null,
-                                null,
-                                null,
-                                0,
-                                null,
-                                null),
-                        new Subscriber(
-                                withV6,
-                                UUID.randomUUID(),
-                                "A-2",
-                                1,
-                                "ACTIVE",
-                                "10.0.0.4",
-                                null,
-                                null,
-                                null,
-                                0,
-                                null,
-                                null)),
+                        StateFixtures.subscriber(withV6, "A-1", "BLOCKED", "10.0.0.2"),
+                        StateFixtures.subscriber(withoutV6, "B-1", "CAPPED", "10.0.0.3"),
+                        StateFixtures.subscriber(withV6, "A-2", "ACTIVE", "10.0.0.4")),
                 "0-0",
                 Instant.now());
         // Nothing in these tests is forwarded for real: the passed-on queries never reach the handler.

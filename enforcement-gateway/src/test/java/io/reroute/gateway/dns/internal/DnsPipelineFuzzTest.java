@@ -16,8 +16,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.reroute.gateway.net.Transport;
 import io.reroute.gateway.state.Allowlist;
 import io.reroute.gateway.state.RegionState;
-import io.reroute.gateway.state.Subscriber;
-import io.reroute.gateway.state.Workspace;
+import io.reroute.gateway.support.StateFixtures;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -51,21 +50,9 @@ class DnsPipelineFuzzTest {
         var state = new RegionState();
         var workspace = UUID.randomUUID();
         state.replace(
-                List.of(new Workspace(
-                        workspace, null, InetAddress.getByName("203.0.113.10"), null, Allowlist.EMPTY, null, null)),
-                List.of(new Subscriber(
-                        workspace,
-                        UUID.randomUUID(),
-                        "F-1",
-                        1,
-                        "BLOCKED",
-                        "10.0.0.2",
-                        null,
-                        null,
-                        null,
-                        0,
-                        null,
-                        null)),
+                List.of(StateFixtures.workspace(
+                        workspace, null, InetAddress.getByName("203.0.113.10"), null, Allowlist.EMPTY)),
+                List.of(StateFixtures.subscriber(workspace, "F-1", "BLOCKED", "10.0.0.2")),
                 "0-0",
                 Instant.now());
         var meters = new SimpleMeterRegistry();
