@@ -34,9 +34,11 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                         "reroute.internal.portal-secret=" + InternalCredentials.PORTAL_SECRET,
                         "spring.mail.host=127.0.0.1",
                         "spring.mail.port=" + TestMailServer.port(),
-                        // Tests run the scheduler, the relay and the mail dispatcher themselves, on a clock they move.
+                        // Tests run the scheduler, the relay, the accounting consumer and the mail dispatcher
+                        // themselves, on a clock they move.
                         "reroute.enforcement.scheduler-enabled=false",
                         "reroute.outbox.relay-enabled=false",
+                        "reroute.accounting.consumer-enabled=false",
                         "reroute.notifications.dispatcher-enabled=false")
                 .applyTo(context);
     }

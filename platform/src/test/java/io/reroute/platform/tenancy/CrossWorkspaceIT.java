@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jayway.jsonpath.JsonPath;
+import io.reroute.platform.session.internal.AccountingConsumer;
+import io.reroute.platform.support.AccountingFixtures;
 import io.reroute.platform.support.BillingFixtures;
 import io.reroute.platform.support.ManagedWorkspaces;
 import io.reroute.platform.support.NasFixtures;
 import io.reroute.platform.support.PlatformIntegrationTest;
 import io.reroute.platform.support.TestWorkspace;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -46,7 +50,8 @@ class CrossWorkspaceIT {
             Map.entry("notification", "workspace_id"),
             Map.entry("mail_template", "workspace_id"),
             Map.entry("link_signing_key", "workspace_id"),
-            Map.entry("nas_client", "workspace_id"));
+            Map.entry("nas_client", "workspace_id"),
+            Map.entry("radius_session", "workspace_id"));
 
     @RegisterExtension
     static ManagedWorkspaces workspaces = new ManagedWorkspaces();
@@ -66,7 +71,8 @@ class CrossWorkspaceIT {
     DatabaseClient db;
 
     @BeforeAll
-    static void twoWorkspacesWithData() {
+    static void twoWorkspacesWithData(
+            @Autowired AccountingConsumer accounting, @Autowired ReactiveStringRedisTemplate redis) {
         a = workspaces.create();
         b = workspaces.create();
         a.create("/api/v1/workspace/allowlist", Map.of("value", "pay." + a.slug() + ".example", "kind", "PAYMENT"));
@@ -74,8 +80,10 @@ class CrossWorkspaceIT {
                 "/api/v1/workspace/allowlist", Map.of("value", "pay." + b.slug() + ".example", "kind", "PAYMENT"));
         clientOfB =
                 b.create("/api/v1/api-clients", Map.of("name", "billing sync", "scopes", List.of("workspace:read")));
-        NasFixtures.register(a, "bras", NasFixtures.randomAddress());
+        var nasOf = new java.util.HashMap<TestWorkspace, String>();
+        nasOf.put(a, NasFixtures.register(a, "bras", NasFixtures.randomAddress()));
         nasOfB = NasFixtures.register(b, "bras", NasFixtures.randomAddress());
+        nasOf.put(b, nasOfB);
         for (TestWorkspace w : List.of(a, b)) {
             w.client()
                     .put()
@@ -104,6 +112,12 @@ class CrossWorkspaceIT {
             String subscriber = BillingFixtures.subscriber(w, "X-" + w.slug());
             String invoice = BillingFixtures.invoice(
                     w, subscriber, "XI-" + w.slug(), "20.00", LocalDate.now().minusDays(30));
+            Instant now = Instant.now();
+            AccountingFixtures.append(
+                    redis,
+                    "eu-west",
+                    AccountingFixtures.session(
+                            w.id().toString(), nasOf.get(w), "81a00001", subscriber, now, now, 1, 1, null));
             String payment = JsonPath.read(
                     BillingFixtures.pay(w, subscriber, List.of(invoice), "20.00", "x-" + w.slug())
                             .expectStatus()
@@ -132,6 +146,9 @@ class CrossWorkspaceIT {
                         "/api/v1/plans/",
                         plan));
             }
+        }
+        while (accounting.consume("eu-west", null) > 0) {
+            // both workspaces' sessions applied
         }
     }
 
@@ -261,6 +278,15 @@ class CrossWorkspaceIT {
                 .expectBody()
                 .jsonPath("$.slug")
                 .isEqualTo(a.slug());
+        a.client()
+                .get()
+                .uri("/api/v1/sessions")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[*].nasId")
+                .value(nas -> assertThat((List<String>) nas).hasSize(1).doesNotContain(nasOfB));
     }
 
     @ParameterizedTest

@@ -88,7 +88,7 @@ class AccountingForwarder implements SmartLifecycle {
     }
 
     /** Accounting-On/Off: the NAS lost every session that started before {@code at}. */
-    void nasRestarted(UUID workspace, UUID nas, Instant at) {
+    void nasRestarted(UUID workspace, UUID nas, Instant at, String cause) {
         offer(Map.of(
                 "type",
                 "nas-restarted",
@@ -97,7 +97,9 @@ class AccountingForwarder implements SmartLifecycle {
                 "nas",
                 nas.toString(),
                 "at",
-                Long.toString(at.toEpochMilli())));
+                Long.toString(at.toEpochMilli()),
+                "cause",
+                cause));
     }
 
     private void offer(Map<String, String> fields) {

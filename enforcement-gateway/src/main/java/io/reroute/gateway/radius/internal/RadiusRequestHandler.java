@@ -171,8 +171,9 @@ final class RadiusRequestHandler extends SimpleChannelInboundHandler<RadiusExcha
         Instant at = timestamp > 0 ? Instant.ofEpochSecond(timestamp) : clock.instant();
         if (status == ACCOUNTING_ON || status == ACCOUNTING_OFF) {
             boolean on = status == ACCOUNTING_ON;
-            int closed = sessions.closeAll(nas.id(), at, on ? "NAS-Reboot" : "NAS-Request");
-            forwarder.nasRestarted(nas.workspaceId(), nas.id(), at);
+            String cause = on ? "NAS-Reboot" : "NAS-Request";
+            int closed = sessions.closeAll(nas.id(), at, cause);
+            forwarder.nasRestarted(nas.workspaceId(), nas.id(), at, cause);
             log.info("{} from {}: {} open sessions closed", on ? "Accounting-On" : "Accounting-Off", nas, closed);
             metrics.answered("accounting", on ? "accounting-on" : "accounting-off", nas.workspaceId());
             return;

@@ -2,15 +2,18 @@ package io.reroute.platform.nas.internal;
 
 import io.reroute.platform.crypto.SecretCipher;
 import io.reroute.platform.nas.GatewayNasClient;
+import io.reroute.platform.nas.NasClient;
 import io.reroute.platform.nas.NasClients;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.seal.RegionSeal;
 import io.reroute.seal.SealContexts;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
-/** Reads NAS clients for the gateways' view, resealing each secret for the region. */
+/** NAS clients for other features: lookups, and the gateways' view with each secret resealed for the region. */
 @Component
 class GatewayNasClients implements NasClients {
 
@@ -20,6 +23,11 @@ class GatewayNasClients implements NasClients {
     GatewayNasClients(NasClientRepository repository, SecretCipher cipher) {
         this.repository = repository;
         this.cipher = cipher;
+    }
+
+    @Override
+    public Mono<NasClient> find(WorkspaceId workspace, UUID nas) {
+        return repository.find(workspace, nas);
     }
 
     @Override

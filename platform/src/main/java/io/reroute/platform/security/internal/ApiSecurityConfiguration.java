@@ -76,7 +76,8 @@ class ApiSecurityConfiguration {
                         .hasAuthority(ApiScope.PAYMENTS_READ.authority())
                         .pathMatchers("/api/v1/payments", "/api/v1/payments/**")
                         .hasAuthority(ApiScope.PAYMENTS_WRITE.authority())
-                        .pathMatchers(HttpMethod.GET, "/api/v1/nas-clients", "/api/v1/nas-clients/**")
+                        .pathMatchers(
+                                HttpMethod.GET, "/api/v1/nas-clients", "/api/v1/nas-clients/**", "/api/v1/sessions")
                         .hasAuthority(ApiScope.NETWORK_READ.authority())
                         .pathMatchers("/api/v1/nas-clients", "/api/v1/nas-clients/**")
                         .hasAuthority(ApiScope.NETWORK_WRITE.authority())

@@ -1,0 +1,127 @@
+package io.reroute.platform.session.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.reroute.platform.session.internal.AccountingEntry.InvalidEntry;
+import io.reroute.platform.session.internal.AccountingEntry.NasRestarted;
+import io.reroute.platform.session.internal.AccountingEntry.SessionUpdate;
+import io.reroute.platform.tenancy.WorkspaceId;
+import io.reroute.platform.tenancy.WorkspaceTransactions;
+import io.reroute.platform.workspace.Workspace;
+import io.reroute.platform.workspace.Workspaces;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies a batch of a region's accounting entries: one transaction per workspace, the workspace's
+ * entries in stream order. A region's gateways speak only for that region's workspaces and a
+ * workspace's own NAS clients; anything else, and anything malformed, is dropped and counted (it
+ * would fail the same way again).
+ */
+@Component
+class AccountingEntries {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountingEntries.class);
+
+    private final WorkspaceTransactions transactions;
+    private final Workspaces workspaces;
+    private final SessionRepository sessions;
+    private final MeterRegistry meters;
+
+    AccountingEntries(
+            WorkspaceTransactions transactions,
+            Workspaces workspaces,
+            SessionRepository sessions,
+            MeterRegistry meters) {
+        this.transactions = transactions;
+        this.workspaces = workspaces;
+        this.sessions = sessions;
+        this.meters = meters;
+    }
+
+    /** Applies the entries (their fields, in stream order); completes once every workspace committed. */
+    Mono<Void> apply(String region, List<Map<String, String>> entries) {
+        var byWorkspace = new LinkedHashMap<WorkspaceId, List<AccountingEntry>>();
+        for (Map<String, String> fields : entries) {
+            try {
+                AccountingEntry entry = AccountingEntry.parse(fields);
+                byWorkspace
+                        .computeIfAbsent(entry.workspace(), w -> new ArrayList<>())
+                        .add(entry);
+            } catch (InvalidEntry e) {
+                log.warn("Dropped a malformed entry of region {}'s accounting stream: {}", region, e.getMessage());
+                dropped(region, "malformed", 1);
+            }
+        }
+        return Flux.fromIterable(byWorkspace.entrySet())
+                .concatMap(group -> transactions.inWorkspace(
+                        group.getKey(), () -> applyInWorkspace(region, group.getKey(), group.getValue())))
+                .then();
+    }
+
+    private Mono<Void> applyInWorkspace(String region, WorkspaceId workspace, List<AccountingEntry> entries) {
+        return workspaces
+                .find(workspace)
+                .map(Workspace::region)
+                .defaultIfEmpty("")
+                .flatMap(workspaceRegion -> {
+                    if (!workspaceRegion.equals(region)) {
+                        log.warn(
+                                "Dropped {} accounting entries of workspace {} from region {}: not a workspace of that region",
+                                entries.size(),
+                                workspace,
+                                region);
+                        dropped(region, "foreign-workspace", entries.size());
+                        return Mono.empty();
+                    }
+                    return Flux.fromIterable(runs(entries))
+                            .concatMap(run -> run.getFirst() instanceof NasRestarted
+                                    ? Flux.fromIterable(run)
+                                            .concatMap(r -> sessions.stopBefore(workspace, (NasRestarted) r))
+                                            .then(Mono.fromRunnable(() -> applied(region, workspace, run.size())))
+                                    : sessions.apply(workspace, updates(run)).doOnNext(accepted -> {
+                                        applied(region, workspace, accepted);
+                                        if (accepted < run.size()) {
+                                            log.warn(
+                                                    "Dropped {} session update(s) of workspace {}: NAS not in the workspace",
+                                                    run.size() - accepted,
+                                                    workspace);
+                                            dropped(region, "unknown-nas", run.size() - accepted);
+                                        }
+                                    }))
+                            .then();
+                });
+    }
+
+    /** Consecutive entries of one kind: session updates apply as a set, restarts between them in order. */
+    private static List<List<AccountingEntry>> runs(List<AccountingEntry> entries) {
+        var runs = new ArrayList<List<AccountingEntry>>();
+        for (AccountingEntry entry : entries) {
+            if (runs.isEmpty() || runs.getLast().getFirst().getClass() != entry.getClass()) {
+                runs.add(new ArrayList<>());
+            }
+            runs.getLast().add(entry);
+        }
+        return runs;
+    }
+
+    private static List<SessionUpdate> updates(List<AccountingEntry> run) {
+        return run.stream().map(SessionUpdate.class::cast).toList();
+    }
+
+    private void applied(String region, WorkspaceId workspace, int count) {
+        meters.counter("reroute.accounting.applied", "region", region, "workspace", workspace.toString())
+                .increment(count);
+    }
+
+    private void dropped(String region, String reason, int count) {
+        meters.counter("reroute.accounting.dropped", "region", region, "reason", reason)
+                .increment(count);
+    }
+}

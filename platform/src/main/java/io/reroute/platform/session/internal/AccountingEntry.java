@@ -1,0 +1,181 @@
+package io.reroute.platform.session.internal;
+
+import io.reroute.platform.tenancy.WorkspaceId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** One entry of a region's accounting stream, parsed; anything malformed is an {@link InvalidEntry}. */
+sealed interface AccountingEntry {
+
+    String NAS_REBOOT = "NAS-Reboot";
+
+    WorkspaceId workspace();
+
+    UUID nasId();
+
+    /** A session's standing: counters so far, and when and why it stopped if it did. */
+    record SessionUpdate(
+            WorkspaceId workspace,
+            UUID nasId,
+            String sessionId,
+            UUID subscriberId,
+            String username,
+            String framedIpv4,
+            Instant startedAt,
+            Instant at,
+            long inputOctets,
+            long outputOctets,
+            long sessionSeconds,
+            Instant stoppedAt,
+            String terminateCause)
+            implements AccountingEntry {}
+
+    /** Accounting-On or -Off: the NAS lost every session that started before {@code at}. */
+    record NasRestarted(WorkspaceId workspace, UUID nasId, Instant at, String cause) implements AccountingEntry {}
+
+    static AccountingEntry parse(Map<String, String> fields) {
+        String type = fields.get("type");
+        if ("session".equals(type)) {
+            Instant stoppedAt = optionalInstant(fields, "stoppedAt");
+            return new SessionUpdate(
+                    workspace(fields),
+                    uuid(fields, "nas"),
+                    text(fields, "session", 253),
+                    optionalUuid(fields, "subscriber"),
+                    optionalText(fields, "username", 253),
+                    optionalIpv4(fields, "framedIpv4"),
+                    instant(fields, "startedAt"),
+                    instant(fields, "at"),
+                    counter(fields, "input"),
+                    counter(fields, "output"),
+                    counter(fields, "seconds"),
+                    stoppedAt,
+                    stoppedAt == null ? null : optionalText(fields, "cause", 64));
+        }
+        if ("nas-restarted".equals(type)) {
+            String cause = optionalText(fields, "cause", 64);
+            return new NasRestarted(
+                    workspace(fields), uuid(fields, "nas"), instant(fields, "at"), cause == null ? NAS_REBOOT : cause);
+        }
+        throw new InvalidEntry("unknown type " + type);
+    }
+
+    private static WorkspaceId workspace(Map<String, String> fields) {
+        return new WorkspaceId(uuid(fields, "workspace"));
+    }
+
+    private static String text(Map<String, String> fields, String name, int maxLength) {
+        String value = optionalText(fields, name, maxLength);
+        if (value == null) {
+            throw new InvalidEntry(name + " missing");
+        }
+        return value;
+    }
+
+    private static String optionalText(Map<String, String> fields, String name, int maxLength) {
+        String value = fields.get(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.length() > maxLength || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new InvalidEntry(name + " malformed");
+        }
+        return value;
+    }
+
+    private static UUID uuid(Map<String, String> fields, String name) {
+        UUID value = optionalUuid(fields, name);
+        if (value == null) {
+            throw new InvalidEntry(name + " missing");
+        }
+        return value;
+    }
+
+    private static UUID optionalUuid(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            if (value.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEntry(name + " malformed");
+        }
+    }
+
+    private static Instant instant(Map<String, String> fields, String name) {
+        Instant value = optionalInstant(fields, name);
+        if (value == null) {
+            throw new InvalidEntry(name + " missing");
+        }
+        return value;
+    }
+
+    private static Instant optionalInstant(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        long millis = number(value, name);
+        // Postgres timestamps end in 294276; anything outside years 2000..9999 is not a real event.
+        if (millis < 946_684_800_000L || millis > 253_402_300_799_000L) {
+            throw new InvalidEntry(name + " out of range");
+        }
+        return Instant.ofEpochMilli(millis);
+    }
+
+    private static long counter(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new InvalidEntry(name + " missing");
+        }
+        long counter = number(value, name);
+        if (counter < 0) {
+            throw new InvalidEntry(name + " negative");
+        }
+        return counter;
+    }
+
+    private static long number(String value, String name) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidEntry(name + " malformed");
+        }
+    }
+
+    private static String optionalIpv4(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        // Dotted quads only, checked here: never a string that could end in a name lookup.
+        String[] octets = value.split("\\.", -1);
+        if (octets.length != 4) {
+            throw new InvalidEntry(name + " malformed");
+        }
+        var canonical = new StringBuilder(15);
+        for (String octet : octets) {
+            if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new InvalidEntry(name + " malformed");
+            }
+            int n = Integer.parseInt(octet);
+            if (n > 255) {
+                throw new InvalidEntry(name + " malformed");
+            }
+            canonical.append(canonical.isEmpty() ? "" : ".").append(n);
+        }
+        return canonical.toString();
+    }
+
+    /** An entry the platform cannot apply; acknowledged and counted, never retried. */
+    final class InvalidEntry extends RuntimeException {
+        InvalidEntry(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package io.reroute.platform.session.internal;
+
+import io.r2dbc.spi.Readable;
+import io.reroute.platform.session.RadiusSession;
+import io.reroute.platform.session.internal.AccountingEntry.NasRestarted;
+import io.reroute.platform.session.internal.AccountingEntry.SessionUpdate;
+import io.reroute.platform.tenancy.WorkspaceId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sessions of a workspace. Every call runs inside a workspace transaction and names the workspace.
+ * Updates are applied as maxima (counters, last heard) and a session stops once, so applying the
+ * same update again, or an older one after a newer one, leaves the row as it was.
+ */
+@Repository
+class SessionRepository {
+
+    /** An update belongs to the row of its NAS and session id whose start is this close to its own. */
+    static final Duration SAME_SESSION = Duration.ofMinutes(1);
+
+    private static final String COLUMNS = "r.id, r.nas_id, r.session_id, r.subscriber_id, r.username,"
+            + " host(r.framed_ipv4) AS framed_ipv4, r.started_at, r.updated_at, r.stopped_at, r.terminate_cause,"
+            + " r.input_octets, r.output_octets, r.session_seconds,"
+            + " CASE WHEN r.stopped_at IS NOT NULL THEN 'STOPPED'"
+            + " WHEN r.updated_at < CAST(:now AS timestamptz) - 3 * make_interval(secs => s.acct_interim_interval)"
+            + " THEN 'STALE' ELSE 'ACTIVE' END AS status";
+
+    private static final String FROM =
+            " FROM radius_session r JOIN workspace_settings s ON s.workspace_id = r.workspace_id";
+
+    private static final String UPSERT = """
+            WITH incoming AS (
+              SELECT i.* FROM unnest(CAST(:nas AS uuid[]), CAST(:session AS text[]), CAST(:subscriber AS uuid[]),
+                  CAST(:username AS text[]), CAST(:ip AS inet[]), CAST(:started AS timestamptz[]),
+                  CAST(:updated AS timestamptz[]), CAST(:input AS bigint[]), CAST(:output AS bigint[]),
+                  CAST(:seconds AS bigint[]), CAST(:stopped AS timestamptz[]), CAST(:cause AS text[]))
+                AS i(nas_id, session_id, subscriber_id, username, framed_ipv4, started_at, updated_at,
+                     input_octets, output_octets, session_seconds, stopped_at, terminate_cause)
+              WHERE EXISTS (SELECT 1 FROM nas_client n WHERE n.workspace_id = :workspace AND n.id = i.nas_id)
+            ), matched AS (
+              SELECT i.*,
+                (SELECT r.id FROM radius_session r
+                  WHERE r.workspace_id = :workspace AND r.nas_id = i.nas_id AND r.session_id = i.session_id
+                    AND r.started_at BETWEEN i.started_at - CAST(:window AS interval) AND i.started_at + CAST(:window AS interval)
+                  ORDER BY abs(extract(epoch FROM r.started_at - i.started_at)), r.id LIMIT 1) AS row_id,
+                (SELECT s.id FROM subscriber s WHERE s.workspace_id = :workspace AND s.id = i.subscriber_id) AS known_subscriber
+              FROM incoming i
+            ), updated AS (
+              UPDATE radius_session r SET
+                subscriber_id = COALESCE(m.known_subscriber, r.subscriber_id),
+                username = COALESCE(m.username, r.username),
+                framed_ipv4 = COALESCE(m.framed_ipv4, r.framed_ipv4),
+                started_at = LEAST(r.started_at, m.started_at),
+                updated_at = GREATEST(r.updated_at, m.updated_at),
+                input_octets = GREATEST(r.input_octets, m.input_octets),
+                output_octets = GREATEST(r.output_octets, m.output_octets),
+                session_seconds = GREATEST(r.session_seconds, m.session_seconds),
+                stopped_at = COALESCE(r.stopped_at, m.stopped_at),
+                terminate_cause = CASE WHEN r.stopped_at IS NULL THEN m.terminate_cause ELSE r.terminate_cause END
+              FROM matched m
+              WHERE r.workspace_id = :workspace AND r.id = m.row_id
+              RETURNING r.id
+            ), inserted AS (
+              INSERT INTO radius_session (workspace_id, nas_id, session_id, subscriber_id, username, framed_ipv4,
+                  started_at, updated_at, stopped_at, terminate_cause, input_octets, output_octets, session_seconds)
+              SELECT :workspace, m.nas_id, m.session_id, m.known_subscriber, m.username, m.framed_ipv4,
+                  m.started_at, m.updated_at, m.stopped_at, m.terminate_cause, m.input_octets, m.output_octets,
+                  m.session_seconds
+              FROM matched m WHERE m.row_id IS NULL
+              RETURNING id
+            )
+            SELECT (SELECT count(*) FROM incoming) AS accepted
+            """;
+
+    private final DatabaseClient db;
+
+    SessionRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /**
+     * Applies session updates in one statement, after locking their sessions so that replicas
+     * applying other updates of the same sessions wait instead of inserting them twice. Updates from
+     * a NAS that is not the workspace's are left out; returns how many were applied.
+     */
+    Mono<Integer> apply(WorkspaceId workspace, List<SessionUpdate> updates) {
+        List<SessionUpdate> merged = merge(updates);
+        if (merged.isEmpty()) {
+            return Mono.just(0);
+        }
+        int n = merged.size();
+        String[] nas = new String[n];
+        String[] session = new String[n];
+        String[] subscriber = new String[n];
+        String[] username = new String[n];
+        String[] ip = new String[n];
+        String[] started = new String[n];
+        String[] updated = new String[n];
+        Long[] input = new Long[n];
+        Long[] output = new Long[n];
+        Long[] seconds = new Long[n];
+        String[] stopped = new String[n];
+        String[] cause = new String[n];
+        for (int i = 0; i < n; i++) {
+            SessionUpdate u = merged.get(i);
+            nas[i] = u.nasId().toString();
+            session[i] = u.sessionId();
+            subscriber[i] = u.subscriberId() == null ? null : u.subscriberId().toString();
+            username[i] = u.username();
+            ip[i] = u.framedIpv4();
+            started[i] = u.startedAt().toString();
+            updated[i] = u.at().toString();
+            input[i] = u.inputOctets();
+            output[i] = u.outputOctets();
+            seconds[i] = u.sessionSeconds();
+            stopped[i] = u.stoppedAt() == null ? null : u.stoppedAt().toString();
+            cause[i] = u.terminateCause();
+        }
+        Mono<Void> lock = db.sql(
+                        "SELECT count(pg_advisory_xact_lock(k)) AS locked FROM (SELECT DISTINCT"
+                                + " hashtextextended('radius_session:' || :workspace || ':' || u.nas || ':' || u.session, 0) AS k"
+                                + " FROM unnest(CAST(:nas AS text[]), CAST(:session AS text[])) AS u(nas, session) ORDER BY 1) AS keys")
+                .bind("workspace", workspace.toString())
+                .bind("nas", nas)
+                .bind("session", session)
+                .fetch()
+                .first()
+                .then();
+        Mono<Integer> upsert = db.sql(UPSERT)
+                .bind("workspace", workspace.value())
+                .bind("window", SAME_SESSION.toSeconds() + " seconds")
+                .bind("nas", nas)
+                .bind("session", session)
+                .bind("subscriber", subscriber)
+                .bind("username", username)
+                .bind("ip", ip)
+                .bind("started", started)
+                .bind("updated", updated)
+                .bind("input", input)
+                .bind("output", output)
+                .bind("seconds", seconds)
+                .bind("stopped", stopped)
+                .bind("cause", cause)
+                .map(row ->
+                        Objects.requireNonNull(row.get("accepted", Long.class)).intValue())
+                .one();
+        return lock.then(upsert);
+    }
+
+    /**
+     * Folds updates of one session in a batch into one (the statement matches each incoming row
+     * against the table, not against its neighbours): maxima of counters and times, the first stop.
+     */
+    static List<SessionUpdate> merge(List<SessionUpdate> updates) {
+        var byKey = new LinkedHashMap<String, List<SessionUpdate>>();
+        for (SessionUpdate update : updates) {
+            var sessions = byKey.computeIfAbsent(update.nasId() + "/" + update.sessionId(), k -> new ArrayList<>(1));
+            int same = -1;
+            for (int i = 0; i < sessions.size() && same < 0; i++) {
+                Duration apart = Duration.between(sessions.get(i).startedAt(), update.startedAt())
+                        .abs();
+                if (apart.compareTo(SAME_SESSION) <= 0) {
+                    same = i;
+                }
+            }
+            if (same < 0) {
+                sessions.add(update);
+            } else {
+                sessions.set(same, fold(sessions.get(same), update));
+            }
+        }
+        return byKey.values().stream().flatMap(List::stream).toList();
+    }
+
+    private static SessionUpdate fold(SessionUpdate a, SessionUpdate b) {
+        SessionUpdate newer = b.at().isBefore(a.at()) ? a : b;
+        SessionUpdate stop = a.stoppedAt() == null
+                ? b
+                : b.stoppedAt() == null || !b.stoppedAt().isBefore(a.stoppedAt()) ? a : b;
+        return new SessionUpdate(
+                a.workspace(),
+                a.nasId(),
+                a.sessionId(),
+                newer.subscriberId() != null ? newer.subscriberId() : (newer == a ? b : a).subscriberId(),
+                newer.username() != null ? newer.username() : (newer == a ? b : a).username(),
+                newer.framedIpv4() != null ? newer.framedIpv4() : (newer == a ? b : a).framedIpv4(),
+                a.startedAt().isBefore(b.startedAt()) ? a.startedAt() : b.startedAt(),
+                newer.at(),
+                Math.max(a.inputOctets(), b.inputOctets()),
+                Math.max(a.outputOctets(), b.outputOctets()),
+                Math.max(a.sessionSeconds(), b.sessionSeconds()),
+                stop.stoppedAt(),
+                stop.terminateCause());
+    }
+
+    /** Stops the NAS's open sessions that started before it restarted; returns how many. */
+    Mono<Long> stopBefore(WorkspaceId workspace, NasRestarted restart) {
+        return db.sql(
+                        "UPDATE radius_session SET stopped_at = :at, terminate_cause = :cause,"
+                                + " updated_at = GREATEST(updated_at, :at)"
+                                + " WHERE workspace_id = :workspace AND nas_id = :nas AND stopped_at IS NULL AND started_at < :at")
+                .bind("workspace", workspace.value())
+                .bind("nas", restart.nasId())
+                .bind("at", restart.at())
+                .bind("cause", restart.cause())
+                .fetch()
+                .rowsUpdated();
+    }
+
+    /** The subscriber's sessions, newest first, with ids below {@code before} when given. */
+    Flux<RadiusSession> forSubscriber(WorkspaceId workspace, UUID subscriber, Instant now, int limit, Long before) {
+        var spec = db.sql("SELECT " + COLUMNS + FROM
+                        + " WHERE r.workspace_id = :workspace AND r.subscriber_id = :subscriber"
+                        + (before == null ? "" : " AND r.id < :before")
+                        + " ORDER BY r.id DESC LIMIT :limit")
+                .bind("workspace", workspace.value())
+                .bind("subscriber", subscriber)
+                .bind("now", now)
+                .bind("limit", limit);
+        if (before != null) {
+            spec = spec.bind("before", before);
+        }
+        return spec.map(SessionRepository::read).all();
+    }
+
+    /** The workspace's open sessions (active or stale), newest first, optionally of one NAS. */
+    Flux<RadiusSession> open(WorkspaceId workspace, UUID nas, Instant now, int limit, Long before) {
+        var spec = db.sql("SELECT " + COLUMNS + FROM + " WHERE r.workspace_id = :workspace AND r.stopped_at IS NULL"
+                        + (nas == null ? "" : " AND r.nas_id = :nas")
+                        + (before == null ? "" : " AND r.id < :before")
+                        + " ORDER BY r.id DESC LIMIT :limit")
+                .bind("workspace", workspace.value())
+                .bind("now", now)
+                .bind("limit", limit);
+        if (nas != null) {
+            spec = spec.bind("nas", nas);
+        }
+        if (before != null) {
+            spec = spec.bind("before", before);
+        }
+        return spec.map(SessionRepository::read).all();
+    }
+
+    /** Deletes sessions that stopped before {@code before}. */
+    Mono<Long> purgeStoppedBefore(WorkspaceId workspace, Instant before) {
+        return db.sql("DELETE FROM radius_session WHERE workspace_id = :workspace AND stopped_at < :before")
+                .bind("workspace", workspace.value())
+                .bind("before", before)
+                .fetch()
+                .rowsUpdated();
+    }
+
+    private static RadiusSession read(Readable row) {
+        return new RadiusSession(
+                row.get("id", Long.class),
+                row.get("nas_id", UUID.class),
+                row.get("session_id", String.class),
+                row.get("subscriber_id", UUID.class),
+                row.get("username", String.class),
+                row.get("framed_ipv4", String.class),
+                row.get("started_at", Instant.class),
+                row.get("updated_at", Instant.class),
+                row.get("stopped_at", Instant.class),
+                row.get("terminate_cause", String.class),
+                row.get("input_octets", Long.class),
+                row.get("output_octets", Long.class),
+                row.get("session_seconds", Long.class),
+                RadiusSession.Status.valueOf(row.get("status", String.class)));
+    }
+}

@@ -1,0 +1,58 @@
+package io.reroute.platform.support;
+
+import io.reroute.platform.session.AccountingStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/** Accounting stream entries as a region's gateway appends them, for tests. */
+public final class AccountingFixtures {
+
+    private AccountingFixtures() {}
+
+    /** A session's standing; {@code stoppedAt} null while open. */
+    public static Map<String, String> session(
+            String workspace,
+            String nas,
+            String sessionId,
+            String subscriber,
+            Instant startedAt,
+            Instant at,
+            long input,
+            long output,
+            Instant stoppedAt) {
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("type", "session");
+        fields.put("workspace", workspace);
+        fields.put("nas", nas);
+        fields.put("session", sessionId);
+        fields.put("subscriber", subscriber == null ? "" : subscriber);
+        fields.put("username", "user-" + sessionId);
+        fields.put("framedIpv4", "100.64.0.10");
+        fields.put("startedAt", Long.toString(startedAt.toEpochMilli()));
+        fields.put("at", Long.toString(at.toEpochMilli()));
+        fields.put("input", Long.toString(input));
+        fields.put("output", Long.toString(output));
+        fields.put("seconds", Long.toString(at.getEpochSecond() - startedAt.getEpochSecond()));
+        fields.put("stoppedAt", stoppedAt == null ? "" : Long.toString(stoppedAt.toEpochMilli()));
+        fields.put("cause", stoppedAt == null ? "" : "User-Request");
+        return fields;
+    }
+
+    public static Map<String, String> nasRestarted(String workspace, String nas, Instant at) {
+        return Map.of(
+                "type", "nas-restarted", "workspace", workspace, "nas", nas, "at", Long.toString(at.toEpochMilli()));
+    }
+
+    /** Appends entries to the region's accounting stream, in order. */
+    @SafeVarargs
+    public static void append(ReactiveStringRedisTemplate redis, String region, Map<String, String>... entries) {
+        for (Map<String, String> fields : entries) {
+            redis.opsForStream()
+                    .add(StreamRecords.string(fields).withStreamKey(AccountingStream.key(region)))
+                    .block();
+        }
+    }
+}
