@@ -1,5 +1,6 @@
 package io.reroute.gateway.radius;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param authPort Access-Request port (1812 in production; 0 picks a free one)
  * @param accountingPort Accounting-Request port (1813 in production; 0 picks a free one)
  * @param threads event loops answering requests, each with its own sockets; 0 means one per core
+ * @param coaTimeout how long a CoA- or Disconnect-Request waits for its answer before it is sent again
+ * @param coaAttempts how often a CoA- or Disconnect-Request is sent before the NAS counts as silent
  */
 @ConfigurationProperties("reroute.gateway.radius")
 public record RadiusProperties(
@@ -18,7 +21,9 @@ public record RadiusProperties(
         @DefaultValue("0.0.0.0") String bind,
         @DefaultValue("1812") int authPort,
         @DefaultValue("1813") int accountingPort,
-        @DefaultValue("0") int threads) {
+        @DefaultValue("0") int threads,
+        @DefaultValue("1s") Duration coaTimeout,
+        @DefaultValue("3") int coaAttempts) {
 
     /** The number of event loops to run. */
     public int eventLoops() {

@@ -9,6 +9,7 @@ import io.reroute.gateway.state.Allowlist;
 import io.reroute.gateway.state.NasClient;
 import io.reroute.gateway.state.RegionState;
 import io.reroute.gateway.state.Subscriber;
+import io.reroute.gateway.state.SubscriberChanged;
 import io.reroute.gateway.state.Workspace;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
@@ -53,6 +55,7 @@ public class RegionSync implements SmartLifecycle {
     private static final Duration HEAD_POLL_INTERVAL = Duration.ofSeconds(5);
 
     private final RegionState state;
+    private final ApplicationEventPublisher events;
     private final GatewayProperties gateway;
     private final SyncProperties properties;
     private final ReactiveStringRedisTemplate redis;
@@ -80,8 +83,10 @@ public class RegionSync implements SmartLifecycle {
             PlatformClient platform,
             JsonMapper json,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ApplicationEventPublisher events) {
         this.state = state;
+        this.events = events;
         this.gateway = gateway;
         this.properties = properties;
         this.redis = redis;
@@ -319,7 +324,11 @@ public class RegionSync implements SmartLifecycle {
         Object type = fields.get("type");
         if ("subscriber.state-changed".equals(type) || "subscriber.profile-changed".equals(type)) {
             var event = json.readValue(fields.get("event").toString(), SnapshotLine.StateChanged.class);
-            state.apply(event.subscriber());
+            Subscriber current = event.subscriber();
+            Subscriber previous = state.subscriber(current.subscriberId()).orElse(null);
+            if (state.apply(current) && previous != null) {
+                events.publishEvent(new SubscriberChanged(previous, current));
+            }
         } else if ("workspace.changed".equals(type)) {
             // A workspace's events come in the order of its changes, each with the whole view.
             var event = json.readValue(fields.get("event").toString(), SnapshotLine.WorkspaceChanged.class);

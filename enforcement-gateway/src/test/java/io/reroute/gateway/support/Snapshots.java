@@ -69,10 +69,20 @@ public final class Snapshots {
     }
 
     /** A NAS client of a workspace line: its secret is sealed for the region as the platform does. */
-    public record Nas(UUID id, String address, String secret, String vendor, boolean requireMessageAuthenticator) {
+    public record Nas(
+            UUID id, String address, String secret, String vendor, boolean requireMessageAuthenticator, int coaPort) {
+
+        public Nas(UUID id, String address, String secret, String vendor, boolean requireMessageAuthenticator) {
+            this(id, address, secret, vendor, requireMessageAuthenticator, 3799);
+        }
 
         public static Nas mikrotik(String address, String secret) {
             return new Nas(UUID.randomUUID(), address, secret, "MIKROTIK", true);
+        }
+
+        /** A MikroTik NAS whose CoA listener is at {@code coaPort}. */
+        public static Nas mikrotik(String address, String secret, int coaPort) {
+            return new Nas(UUID.randomUUID(), address, secret, "MIKROTIK", true, coaPort);
         }
     }
 
@@ -90,7 +100,7 @@ public final class Snapshots {
                         "name", "nas-" + n.address(),
                         "address", n.address(),
                         "sealedSecret", seal.seal(n.secret(), SealContexts.nasSecret(id, n.id())),
-                        "coaPort", 3799,
+                        "coaPort", n.coaPort(),
                         "vendor", n.vendor(),
                         "requireMessageAuthenticator", n.requireMessageAuthenticator()))
                 .toList();

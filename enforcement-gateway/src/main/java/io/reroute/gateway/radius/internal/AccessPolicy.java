@@ -1,5 +1,6 @@
 package io.reroute.gateway.radius.internal;
 
+import io.reroute.gateway.radius.RadiusSession;
 import io.reroute.gateway.state.NasClient;
 import io.reroute.gateway.state.RadiusProfile;
 import io.reroute.gateway.state.Subscriber;
@@ -20,7 +21,9 @@ import org.tinyradius.core.dictionary.Dictionary;
  */
 final class AccessPolicy {
 
+    private static final int USER_NAME = 1;
     private static final int FRAMED_IP_ADDRESS = 8;
+    private static final int ACCT_SESSION_ID = 44;
     private static final int FILTER_ID = 11;
     private static final int REPLY_MESSAGE = 18;
     private static final int CLASS = 25;
@@ -46,6 +49,48 @@ final class AccessPolicy {
 
     List<RadiusAttribute> reject(String message) {
         return List.of(dictionary.createAttribute(-1, REPLY_MESSAGE, message));
+    }
+
+    /**
+     * What identifies an open session to its NAS in a CoA- or Disconnect-Request (RFC 5176 §3):
+     * the user, the session id and, when known, the address.
+     */
+    List<RadiusAttribute> session(RadiusSession session) {
+        var attributes = new ArrayList<RadiusAttribute>();
+        if (session.username() != null) {
+            attributes.add(dictionary.createAttribute(-1, USER_NAME, session.username()));
+        }
+        attributes.add(dictionary.createAttribute(-1, ACCT_SESSION_ID, session.sessionId()));
+        if (session.framedIpv4() != null) {
+            attributes.add(dictionary.createAttribute(-1, FRAMED_IP_ADDRESS, session.framedIpv4()));
+        }
+        return attributes;
+    }
+
+    /**
+     * A CoA-Request moving an open session to the subscriber's standing: into the expired profile
+     * (its address list and slow rate), or back to the plan's rate.
+     */
+    List<RadiusAttribute> change(NasClient nas, RadiusProfile profile, Subscriber subscriber, RadiusSession session) {
+        var attributes = session(session);
+        boolean restricted = subscriber.redirected();
+        String rateLimit = restricted ? profile.restrictedRateLimit() : subscriber.rateLimit();
+        if (nas.mikrotik()) {
+            var vendor = new ArrayList<RadiusAttribute>();
+            if (rateLimit != null) {
+                vendor.add(dictionary.createAttribute(RadiusDictionary.MIKROTIK, MIKROTIK_RATE_LIMIT, rateLimit));
+            }
+            if (restricted) {
+                vendor.add(dictionary.createAttribute(
+                        RadiusDictionary.MIKROTIK, MIKROTIK_ADDRESS_LIST, profile.restrictedAddressList()));
+            }
+            if (!vendor.isEmpty()) {
+                attributes.add(new VendorSpecificAttribute(dictionary, RadiusDictionary.MIKROTIK, vendor));
+            }
+        } else if (restricted) {
+            attributes.add(dictionary.createAttribute(-1, FILTER_ID, profile.restrictedAddressList()));
+        }
+        return attributes;
     }
 
     List<RadiusAttribute> accept(NasClient nas, RadiusProfile profile, Subscriber subscriber) {

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * Forwards session updates to the platform through the region's accounting stream ({@code
+ * Forwards session updates and live-enforcement attempts to the platform through the region's accounting stream ({@code
  * reroute:region:<region>:accounting}), which the platform reads with a consumer group. Each entry
  * carries the session's whole standing (counters so far, open or stopped), so the platform can
  * apply entries twice or out of order and end with the same totals. The event loop only queues
@@ -100,6 +100,25 @@ class AccountingForwarder implements SmartLifecycle {
                 Long.toString(at.toEpochMilli()),
                 "cause",
                 cause));
+    }
+
+    /** A step of live enforcement, for the subscriber's enforcement history on the platform. */
+    void enforcement(EnforcementAttempt a) {
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("type", "enforcement");
+        fields.put("id", a.id().toString());
+        fields.put("workspace", a.workspaceId().toString());
+        fields.put("subscriber", a.subscriberId().toString());
+        fields.put("version", Long.toString(a.version()));
+        fields.put("change", a.change());
+        fields.put("nas", a.nasId().toString());
+        fields.put("session", a.sessionId());
+        fields.put("action", a.action());
+        fields.put("outcome", a.outcome());
+        fields.put("errorCause", a.errorCause() == null ? "" : a.errorCause().toString());
+        fields.put("attempts", Integer.toString(a.attempts()));
+        fields.put("at", Long.toString(a.at().toEpochMilli()));
+        offer(fields);
     }
 
     private void offer(Map<String, String> fields) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -64,6 +65,19 @@ class AccountingSessions implements RadiusSessions {
             return session;
         });
         return closed[0];
+    }
+
+    /** Closes one session (its NAS said it has no such session); empty when it was not open. */
+    Optional<RadiusSession> close(UUID nas, String sessionId, Instant at, String cause) {
+        var closed = new RadiusSession[1];
+        sessions.computeIfPresent(new Key(nas, sessionId), (key, session) -> {
+            if (!session.open()) {
+                return session;
+            }
+            closed[0] = closed(session, at, cause);
+            return closed[0];
+        });
+        return Optional.ofNullable(closed[0]);
     }
 
     /**

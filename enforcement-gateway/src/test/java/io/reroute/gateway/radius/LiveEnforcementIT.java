@@ -1,0 +1,256 @@
+package io.reroute.gateway.radius;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.reroute.gateway.radius.internal.RadiusServer;
+import io.reroute.gateway.state.RegionState;
+import io.reroute.gateway.support.Snapshots;
+import io.reroute.gateway.support.Snapshots.Nas;
+import io.reroute.gateway.support.TestCoaListener;
+import io.reroute.gateway.support.TestCoaListener.Answer;
+import io.reroute.gateway.support.TestNas;
+import io.reroute.gateway.support.TestRegion;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A state change reaches the subscriber's open sessions at once, in the fallback order: CoA first,
+ * Disconnect when the NAS refuses or stays silent, the RouterOS API as the last resort; a NAK with
+ * Error-Cause 503 ends the session. Test NAS clients answer on their own loopback addresses, and
+ * every step shows up on the accounting stream for the platform.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LiveEnforcementIT {
+
+    private static final String REGION = "coa-test";
+    private static final UUID ISP = UUID.randomUUID();
+    private static final String SECRET = "nas-secret-coa-test";
+    private static final Map<String, UUID> SUBSCRIBERS = Map.of(
+            "127.0.0.5", UUID.randomUUID(),
+            "127.0.0.6", UUID.randomUUID(),
+            "127.0.0.7", UUID.randomUUID(),
+            "127.0.0.8", UUID.randomUUID());
+    private static final Map<String, TestCoaListener> NAS = new java.util.HashMap<>();
+
+    static final TestRegion region = TestRegion.start(REGION);
+
+    static {
+        var seal = region.seal();
+        var lines = new java.util.ArrayList<String>();
+        var nasClients = new java.util.ArrayList<Nas>();
+        try {
+            for (String address : SUBSCRIBERS.keySet()) {
+                var listener = new TestCoaListener(address, SECRET);
+                NAS.put(address, listener);
+                nasClients.add(Nas.mikrotik(address, SECRET, listener.port()));
+                lines.add(Snapshots.pppoeSubscriberLine(
+                        seal, ISP, SUBSCRIBERS.get(address), user(address), "pw", "ACTIVE", null, "10M/50M"));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        lines.addFirst(
+                Snapshots.radiusWorkspace(ISP, seal, "unpaid", "256k/256k", null, nasClients.toArray(Nas[]::new)));
+        region.platform().serve(Snapshots.snapshot(REGION, lines.toArray(String[]::new)));
+    }
+
+    @DynamicPropertySource
+    static void wiring(DynamicPropertyRegistry registry) {
+        region.wire(registry);
+        registry.add("reroute.gateway.radius.bind", () -> "127.0.0.1");
+        registry.add("reroute.gateway.radius.auth-port", () -> "0");
+        registry.add("reroute.gateway.radius.accounting-port", () -> "0");
+        registry.add("reroute.gateway.radius.coa-timeout", () -> "300ms");
+        registry.add("reroute.gateway.radius.coa-attempts", () -> "2");
+        registry.add("reroute.gateway.dns.enabled", () -> "false");
+        registry.add("reroute.gateway.captive.enabled", () -> "false");
+    }
+
+    @Autowired
+    RadiusServer server;
+
+    @Autowired
+    RegionState state;
+
+    @Autowired
+    RadiusSessions sessions;
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (var listener : NAS.values()) {
+            listener.close();
+        }
+        region.close();
+    }
+
+    @BeforeEach
+    void stateLoaded() {
+        await().atMost(Duration.ofSeconds(20)).until(state::loaded);
+        NAS.values().forEach(TestCoaListener::drain);
+    }
+
+    @Test
+    void aBlockIsACoaIntoTheExpiredProfileAndARestoreADisconnect() throws Exception {
+        String nas = "127.0.0.5";
+        UUID subscriber = SUBSCRIBERS.get(nas);
+        String session = start(nas, "100.64.1.5");
+        var listener = NAS.get(nas);
+        listener.answer(Answer.ACK, Answer.ACK);
+
+        Snapshots.publish(redis, REGION, ISP, subscriber, null, 2, "BLOCKED");
+
+        var coa = listener.next(5);
+        assertThat(coa).as("a CoA-Request").isNotNull();
+        assertThat(coa.code()).isEqualTo(TestCoaListener.COA_REQUEST);
+        assertThat(coa.messageAuthenticator()).isTrue();
+        assertThat(coa.attributes())
+                .containsEntry("1", user(nas))
+                .containsEntry("44", session)
+                .containsEntry("14988:19", "unpaid")
+                .containsEntry("14988:8", "256k/256k");
+        assertThat(listener.next(1)).as("nothing after the ACK").isNull();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(steps(subscriber)).containsExactly("RESTRICT COA ACK"));
+
+        Snapshots.publish(redis, REGION, ISP, subscriber, null, 3, "ACTIVE");
+
+        var disconnect = listener.next(5);
+        assertThat(disconnect.code()).isEqualTo(TestCoaListener.DISCONNECT_REQUEST);
+        assertThat(disconnect.attributes()).containsEntry("44", session).doesNotContainKey("14988:19");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(steps(subscriber))
+                .containsExactly("RESTRICT COA ACK", "RESTORE DISCONNECT ACK"));
+    }
+
+    @Test
+    void aRefusedCoaFallsBackToDisconnect() throws Exception {
+        String nas = "127.0.0.6";
+        UUID subscriber = SUBSCRIBERS.get(nas);
+        start(nas, "100.64.1.6");
+        NAS.get(nas).answer(Answer.nak(404), Answer.ACK);
+
+        Snapshots.publish(redis, REGION, ISP, subscriber, null, 2, "BLOCKED");
+
+        assertThat(NAS.get(nas).next(5).code()).isEqualTo(TestCoaListener.COA_REQUEST);
+        assertThat(NAS.get(nas).next(5).code()).isEqualTo(TestCoaListener.DISCONNECT_REQUEST);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(steps(subscriber))
+                .containsExactly("RESTRICT COA NAK", "RESTRICT DISCONNECT ACK"));
+        assertThat(stream()).anySatisfy(e -> assertThat(e)
+                .containsEntry("subscriber", subscriber.toString())
+                .containsEntry("outcome", "NAK")
+                .containsEntry("errorCause", "404")
+                .containsEntry("version", "2"));
+    }
+
+    @Test
+    void aSilentNasGetsRetriesThenDisconnectThenTheLastResortIsReported() throws Exception {
+        String nas = "127.0.0.7";
+        UUID subscriber = SUBSCRIBERS.get(nas);
+        start(nas, "100.64.1.7");
+        NAS.get(nas).answer(Answer.SILENT, Answer.SILENT);
+
+        Snapshots.publish(redis, REGION, ISP, subscriber, null, 2, "BLOCKED");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(steps(subscriber))
+                .containsExactly(
+                        "RESTRICT COA TIMEOUT", "RESTRICT DISCONNECT TIMEOUT", "RESTRICT ROUTER_API UNAVAILABLE"));
+        var requests = NAS.get(nas).drain();
+        assertThat(requests)
+                .extracting(TestCoaListener.Received::code)
+                .as("each request sent twice (coa-attempts)")
+                .containsExactly(
+                        TestCoaListener.COA_REQUEST,
+                        TestCoaListener.COA_REQUEST,
+                        TestCoaListener.DISCONNECT_REQUEST,
+                        TestCoaListener.DISCONNECT_REQUEST);
+        assertThat(stream())
+                .filteredOn(e -> subscriber.toString().equals(e.get("subscriber")) && "COA".equals(e.get("action")))
+                .singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("attempts", "2"));
+    }
+
+    @Test
+    void aNakForAnUnknownSessionEndsIt() throws Exception {
+        String nas = "127.0.0.8";
+        UUID subscriber = SUBSCRIBERS.get(nas);
+        String session = start(nas, "100.64.1.8");
+        NAS.get(nas).answer(Answer.nak(503), Answer.ACK);
+
+        Snapshots.publish(redis, REGION, ISP, subscriber, null, 2, "BLOCKED");
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(steps(subscriber)).containsExactly("RESTRICT COA SESSION_GONE"));
+        assertThat(sessions.open(ISP, subscriber)).isEmpty();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(stream()).anySatisfy(e -> assertThat(e)
+                        .containsEntry("type", "session")
+                        .containsEntry("session", session)
+                        .containsEntry("cause", "Session-Context-Not-Found")));
+        assertThat(NAS.get(nas).drain())
+                .as("no Disconnect for a session that is gone")
+                .extracting(TestCoaListener.Received::code)
+                .containsExactly(TestCoaListener.COA_REQUEST);
+    }
+
+    private static String user(String nas) {
+        return "user-" + nas + "@isp";
+    }
+
+    /** Opens a session for the NAS's subscriber with an Accounting Start; returns its id. */
+    private String start(String nas, String framedIp) throws Exception {
+        String session = "s-" + UUID.randomUUID().toString().substring(0, 8);
+        try (var client = new TestNas(nas, SECRET)) {
+            assertThat(client.accounting(
+                            server.accountingPort(),
+                            Map.of(
+                                    "Acct-Status-Type",
+                                    "Start",
+                                    "Acct-Session-Id",
+                                    session,
+                                    "User-Name",
+                                    user(nas),
+                                    "Framed-IP-Address",
+                                    framedIp)))
+                    .isPresent();
+        }
+        assertThat(sessions.open(ISP, SUBSCRIBERS.get(nas)))
+                .extracting(RadiusSession::sessionId)
+                .contains(session);
+        return session;
+    }
+
+    /** The subscriber's enforcement steps on the stream, oldest first, as "change action outcome". */
+    private List<String> steps(UUID subscriber) {
+        return stream().stream()
+                .filter(e -> "enforcement".equals(e.get("type"))
+                        && subscriber.toString().equals(e.get("subscriber")))
+                .map(e -> e.get("change") + " " + e.get("action") + " " + e.get("outcome"))
+                .toList();
+    }
+
+    private List<Map<String, String>> stream() {
+        return redis.opsForStream()
+                .range("reroute:region:" + REGION + ":accounting", Range.unbounded())
+                .map(record -> record.getValue().entrySet().stream()
+                        .collect(Collectors.toMap(
+                                e -> e.getKey().toString(), e -> e.getValue().toString())))
+                .collectList()
+                .block();
+    }
+}

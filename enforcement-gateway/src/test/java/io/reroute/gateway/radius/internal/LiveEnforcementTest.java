@@ -1,0 +1,43 @@
+package io.reroute.gateway.radius.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reroute.gateway.radius.internal.LiveEnforcement.Change;
+import io.reroute.gateway.state.Subscriber;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LiveEnforcementTest {
+
+    private static final UUID WS = UUID.randomUUID();
+    private static final UUID ID = UUID.randomUUID();
+
+    @ParameterizedTest
+    @CsvSource({
+        "ACTIVE, BLOCKED, RESTRICT",
+        "WARNED, CAPPED, RESTRICT",
+        "ACTIVE, SUSPENDED, RESTRICT",
+        "BLOCKED, ACTIVE, RESTORE",
+        "CAPPED, WARNED, RESTORE",
+    })
+    void aMoveInOrOutOfTheExpiredProfileIsARestrictOrRestore(String from, String to, Change expected) {
+        assertThat(LiveEnforcement.classify(subscriber(from, "10M/10M"), subscriber(to, "10M/10M")))
+                .contains(expected);
+    }
+
+    @Test
+    void aNewPlanRateIsARateChangeOnlyOutsideTheExpiredProfile() {
+        assertThat(LiveEnforcement.classify(subscriber("ACTIVE", "10M/10M"), subscriber("ACTIVE", "20M/20M")))
+                .contains(Change.RATE);
+        assertThat(LiveEnforcement.classify(subscriber("BLOCKED", "10M/10M"), subscriber("SUSPENDED", "20M/20M")))
+                .isEmpty();
+        assertThat(LiveEnforcement.classify(subscriber("ACTIVE", "10M/10M"), subscriber("WARNED", "10M/10M")))
+                .isEmpty();
+    }
+
+    private static Subscriber subscriber(String state, String rate) {
+        return new Subscriber(WS, ID, "A-1", 1, state, null, null, null, "u@isp", 1, null, rate);
+    }
+}
