@@ -1,6 +1,7 @@
 package io.reroute.platform.session;
 
 import static io.reroute.platform.support.AccountingFixtures.append;
+import static io.reroute.platform.support.AccountingFixtures.enforcement;
 import static io.reroute.platform.support.AccountingFixtures.nasRestarted;
 import static io.reroute.platform.support.AccountingFixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -265,6 +266,63 @@ class AccountingIT {
         a.client()
                 .get()
                 .uri("/api/v1/sessions?nasId={nas}", nasB)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
+    void enforcementStepsAreStoredOnceAndShownNewestFirst() {
+        var isp = workspaces.create(REGION);
+        var neighbour = workspaces.create(REGION);
+        String nas = NasFixtures.register(isp, "BRAS", NasFixtures.randomAddress());
+        String subscriber = BillingFixtures.subscriber(isp, "ENF-1");
+        String neighbourSubscriber = BillingFixtures.subscriber(neighbour, "ENF-1");
+        String ws = isp.id().toString();
+        var nak = enforcement(ws, subscriber, nas, "s-1", "COA", "NAK", "404", start);
+        var disconnected = enforcement(ws, subscriber, nas, "s-1", "DISCONNECT", "ACK", null, start.plusSeconds(1));
+        double unknown = dropped("unknown-subscriber");
+
+        append(
+                redis,
+                REGION,
+                nak,
+                disconnected,
+                nak,
+                // The neighbour's subscriber under this workspace's id: not this workspace's to record.
+                enforcement(ws, neighbourSubscriber, nas, "s-9", "COA", "ACK", null, start));
+        drain();
+
+        String body = isp.client()
+                .get()
+                .uri("/api/v1/subscribers/{id}/enforcement", subscriber)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(JsonPath.<List<String>>read(body, "$.items[*].action")).containsExactly("DISCONNECT", "COA");
+        assertThat(JsonPath.<List<String>>read(body, "$.items[*].outcome")).containsExactly("ACK", "NAK");
+        assertThat(JsonPath.<Integer>read(body, "$.items[1].errorCause")).isEqualTo(404);
+        assertThat(JsonPath.<String>read(body, "$.items[0].change")).isEqualTo("RESTRICT");
+        assertThat(JsonPath.<String>read(body, "$.items[0].region")).isEqualTo(REGION);
+        assertThat(JsonPath.<String>read(body, "$.items[0].nasId")).isEqualTo(nas);
+        assertThat(dropped("unknown-subscriber") - unknown).isEqualTo(1);
+        neighbour
+                .client()
+                .get()
+                .uri("/api/v1/subscribers/{id}/enforcement", neighbourSubscriber)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(0);
+        neighbour
+                .client()
+                .get()
+                .uri("/api/v1/subscribers/{id}/enforcement", subscriber)
                 .exchange()
                 .expectStatus()
                 .isNotFound();

@@ -41,6 +41,33 @@ public final class AccountingFixtures {
         return fields;
     }
 
+    /** A gateway's report of one live-enforcement step. */
+    public static Map<String, String> enforcement(
+            String workspace,
+            String subscriber,
+            String nas,
+            String sessionId,
+            String action,
+            String outcome,
+            String errorCause,
+            Instant at) {
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("type", "enforcement");
+        fields.put("id", java.util.UUID.randomUUID().toString());
+        fields.put("workspace", workspace);
+        fields.put("subscriber", subscriber);
+        fields.put("version", "2");
+        fields.put("change", "RESTRICT");
+        fields.put("nas", nas);
+        fields.put("session", sessionId);
+        fields.put("action", action);
+        fields.put("outcome", outcome);
+        fields.put("errorCause", errorCause == null ? "" : errorCause);
+        fields.put("attempts", "1");
+        fields.put("at", Long.toString(at.toEpochMilli()));
+        return fields;
+    }
+
     public static Map<String, String> nasRestarted(String workspace, String nas, Instant at) {
         return Map.of(
                 "type", "nas-restarted", "workspace", workspace, "nas", nas, "at", Long.toString(at.toEpochMilli()));

@@ -51,7 +51,8 @@ class CrossWorkspaceIT {
             Map.entry("mail_template", "workspace_id"),
             Map.entry("link_signing_key", "workspace_id"),
             Map.entry("nas_client", "workspace_id"),
-            Map.entry("radius_session", "workspace_id"));
+            Map.entry("radius_session", "workspace_id"),
+            Map.entry("enforcement_attempt", "workspace_id"));
 
     @RegisterExtension
     static ManagedWorkspaces workspaces = new ManagedWorkspaces();
@@ -117,7 +118,9 @@ class CrossWorkspaceIT {
                     redis,
                     "eu-west",
                     AccountingFixtures.session(
-                            w.id().toString(), nasOf.get(w), "81a00001", subscriber, now, now, 1, 1, null));
+                            w.id().toString(), nasOf.get(w), "81a00001", subscriber, now, now, 1, 1, null),
+                    AccountingFixtures.enforcement(
+                            w.id().toString(), subscriber, nasOf.get(w), "81a00001", "COA", "ACK", null, now));
             String payment = JsonPath.read(
                     BillingFixtures.pay(w, subscriber, List.of(invoice), "20.00", "x-" + w.slug())
                             .expectStatus()

@@ -1,6 +1,7 @@
 package io.reroute.platform.session.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.reroute.platform.session.internal.AccountingEntry.EnforcementReport;
 import io.reroute.platform.session.internal.AccountingEntry.InvalidEntry;
 import io.reroute.platform.session.internal.AccountingEntry.NasRestarted;
 import io.reroute.platform.session.internal.AccountingEntry.SessionUpdate;
@@ -32,16 +33,19 @@ class AccountingEntries {
     private final WorkspaceTransactions transactions;
     private final Workspaces workspaces;
     private final SessionRepository sessions;
+    private final EnforcementHistory enforcement;
     private final MeterRegistry meters;
 
     AccountingEntries(
             WorkspaceTransactions transactions,
             Workspaces workspaces,
             SessionRepository sessions,
+            EnforcementHistory enforcement,
             MeterRegistry meters) {
         this.transactions = transactions;
         this.workspaces = workspaces;
         this.sessions = sessions;
+        this.enforcement = enforcement;
         this.meters = meters;
     }
 
@@ -81,25 +85,38 @@ class AccountingEntries {
                         return Mono.empty();
                     }
                     return Flux.fromIterable(runs(entries))
-                            .concatMap(run -> run.getFirst() instanceof NasRestarted
-                                    ? Flux.fromIterable(run)
-                                            .concatMap(r -> sessions.stopBefore(workspace, (NasRestarted) r))
-                                            .then(Mono.fromRunnable(() -> applied(region, workspace, run.size())))
-                                    : sessions.apply(workspace, updates(run)).doOnNext(accepted -> {
-                                        applied(region, workspace, accepted);
-                                        if (accepted < run.size()) {
-                                            log.warn(
-                                                    "Dropped {} session update(s) of workspace {}: NAS not in the workspace",
-                                                    run.size() - accepted,
-                                                    workspace);
-                                            dropped(region, "unknown-nas", run.size() - accepted);
-                                        }
-                                    }))
+                            .concatMap(run -> applyRun(region, workspace, run))
                             .then();
                 });
     }
 
-    /** Consecutive entries of one kind: session updates apply as a set, restarts between them in order. */
+    private Mono<Void> applyRun(String region, WorkspaceId workspace, List<AccountingEntry> run) {
+        return switch (run.getFirst()) {
+            case NasRestarted r ->
+                Flux.fromIterable(run)
+                        .concatMap(restart -> sessions.stopBefore(workspace, (NasRestarted) restart))
+                        .then(Mono.fromRunnable(() -> applied(region, workspace, run.size())));
+            case SessionUpdate u ->
+                sessions.apply(workspace, only(run, SessionUpdate.class))
+                        .doOnNext(accepted -> counted(region, workspace, run.size(), accepted, "unknown-nas"))
+                        .then();
+            case EnforcementReport e ->
+                enforcement
+                        .record(workspace, region, only(run, EnforcementReport.class))
+                        .doOnNext(accepted -> counted(region, workspace, run.size(), accepted, "unknown-subscriber"))
+                        .then();
+        };
+    }
+
+    private void counted(String region, WorkspaceId workspace, int entries, int accepted, String reason) {
+        applied(region, workspace, accepted);
+        if (accepted < entries) {
+            log.warn("Dropped {} accounting entries of workspace {}: {}", entries - accepted, workspace, reason);
+            dropped(region, reason, entries - accepted);
+        }
+    }
+
+    /** Consecutive entries of one kind: updates and reports apply as a set, restarts between them in order. */
     private static List<List<AccountingEntry>> runs(List<AccountingEntry> entries) {
         var runs = new ArrayList<List<AccountingEntry>>();
         for (AccountingEntry entry : entries) {
@@ -111,8 +128,8 @@ class AccountingEntries {
         return runs;
     }
 
-    private static List<SessionUpdate> updates(List<AccountingEntry> run) {
-        return run.stream().map(SessionUpdate.class::cast).toList();
+    private static <T extends AccountingEntry> List<T> only(List<AccountingEntry> run, Class<T> type) {
+        return run.stream().map(type::cast).toList();
     }
 
     private void applied(String region, WorkspaceId workspace, int count) {

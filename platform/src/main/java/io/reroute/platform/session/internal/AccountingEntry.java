@@ -3,6 +3,7 @@ package io.reroute.platform.session.internal;
 import io.reroute.platform.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** One entry of a region's accounting stream, parsed; anything malformed is an {@link InvalidEntry}. */
@@ -29,6 +30,22 @@ sealed interface AccountingEntry {
             long sessionSeconds,
             Instant stoppedAt,
             String terminateCause)
+            implements AccountingEntry {}
+
+    /** A gateway's step of live enforcement on one session; {@code id} is unique per step. */
+    record EnforcementReport(
+            WorkspaceId workspace,
+            UUID id,
+            UUID subscriberId,
+            long stateVersion,
+            String change,
+            UUID nasId,
+            String sessionId,
+            String action,
+            String outcome,
+            Integer errorCause,
+            int attempts,
+            Instant at)
             implements AccountingEntry {}
 
     /** Accounting-On or -Off: the NAS lost every session that started before {@code at}. */
@@ -58,7 +75,41 @@ sealed interface AccountingEntry {
             return new NasRestarted(
                     workspace(fields), uuid(fields, "nas"), instant(fields, "at"), cause == null ? NAS_REBOOT : cause);
         }
+        if ("enforcement".equals(type)) {
+            String errorCause = fields.get("errorCause");
+            long version = counter(fields, "version");
+            long attempts = counter(fields, "attempts");
+            if (attempts > 100) {
+                throw new InvalidEntry("attempts out of range");
+            }
+            return new EnforcementReport(
+                    workspace(fields),
+                    uuid(fields, "id"),
+                    uuid(fields, "subscriber"),
+                    version,
+                    oneOf(fields, "change", Set.of("RESTRICT", "RESTORE", "RATE")),
+                    uuid(fields, "nas"),
+                    text(fields, "session", 253),
+                    oneOf(fields, "action", Set.of("COA", "DISCONNECT", "ROUTER_API")),
+                    oneOf(
+                            fields,
+                            "outcome",
+                            Set.of("ACK", "NAK", "SESSION_GONE", "TIMEOUT", "NO_SECRET", "UNAVAILABLE")),
+                    errorCause == null || errorCause.isEmpty()
+                            ? null
+                            : (int) Math.min(counter(fields, "errorCause"), 65535),
+                    (int) attempts,
+                    instant(fields, "at"));
+        }
         throw new InvalidEntry("unknown type " + type);
+    }
+
+    private static String oneOf(Map<String, String> fields, String name, Set<String> allowed) {
+        String value = fields.get(name);
+        if (value == null || !allowed.contains(value)) {
+            throw new InvalidEntry(name + " malformed");
+        }
+        return value;
     }
 
     private static WorkspaceId workspace(Map<String, String> fields) {

@@ -1,6 +1,7 @@
 package io.reroute.platform.session.internal;
 
 import io.reroute.platform.nas.NasClients;
+import io.reroute.platform.session.EnforcementAttempt;
 import io.reroute.platform.session.RadiusSession;
 import io.reroute.platform.subscriber.Subscribers;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
@@ -18,11 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
-@Tag(name = "Sessions", description = "RADIUS sessions as the NAS clients' accounting reports them")
+@Tag(
+        name = "Sessions",
+        description = "RADIUS sessions as the NAS clients' accounting reports them, and live enforcement on them")
 class SessionController {
 
     private final WorkspaceTransactions transactions;
     private final SessionRepository sessions;
+    private final EnforcementHistory history;
     private final Subscribers subscribers;
     private final NasClients nasClients;
     private final Clock clock;
@@ -30,11 +34,13 @@ class SessionController {
     SessionController(
             WorkspaceTransactions transactions,
             SessionRepository sessions,
+            EnforcementHistory history,
             Subscribers subscribers,
             NasClients nasClients,
             Clock clock) {
         this.transactions = transactions;
         this.sessions = sessions;
+        this.history = history;
         this.subscribers = subscribers;
         this.nasClients = nasClients;
         this.clock = clock;
@@ -58,6 +64,32 @@ class SessionController {
                 .map(items -> Pages.page(items, size, RadiusSession::id, SessionPage::new)));
     }
 
+    @GetMapping("/api/v1/subscribers/{id}/enforcement")
+    @Operation(
+            summary = "How state changes reached the subscriber's open sessions, newest first",
+            description = "Each CoA, Disconnect and RouterOS API step a gateway took and how it ended:"
+                    + " why a subscriber is or is not restricted on the network right now."
+                    + " Pass nextBefore as before for the next page.")
+    Mono<EnforcementPage> enforcement(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Long before,
+            @RequestParam(required = false) Integer limit) {
+        int size = Pages.limit(limit);
+        return transactions.inCurrentWorkspace(workspace -> subscribers
+                .find(workspace, id)
+                .switchIfEmpty(Mono.error(new NotFoundException("subscriber")))
+                .then(history.forSubscriber(workspace, id, size + 1, before).collectList())
+                .map(steps -> Pages.page(
+                        steps,
+                        size,
+                        EnforcementHistory.Step::seq,
+                        (page, next) -> new EnforcementPage(
+                                page.stream()
+                                        .map(EnforcementHistory.Step::attempt)
+                                        .toList(),
+                                next))));
+    }
+
     @GetMapping("/api/v1/sessions")
     @Operation(
             summary = "Open sessions of the workspace, newest first",
@@ -79,4 +111,6 @@ class SessionController {
     }
 
     record SessionPage(List<RadiusSession> items, Long nextBefore) {}
+
+    record EnforcementPage(List<EnforcementAttempt> items, Long nextBefore) {}
 }

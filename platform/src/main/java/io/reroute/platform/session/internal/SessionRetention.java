@@ -9,7 +9,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Deletes sessions that stopped longer ago than the retention, one workspace at a time. */
+/**
+ * Deletes sessions that stopped, and enforcement steps taken, longer ago than the retention, one
+ * workspace at a time.
+ */
 @Component
 class SessionRetention {
 
@@ -18,6 +21,7 @@ class SessionRetention {
     private final Workspaces workspaces;
     private final WorkspaceTransactions transactions;
     private final SessionRepository sessions;
+    private final EnforcementHistory history;
     private final AccountingProperties properties;
     private final Clock clock;
 
@@ -25,11 +29,13 @@ class SessionRetention {
             Workspaces workspaces,
             WorkspaceTransactions transactions,
             SessionRepository sessions,
+            EnforcementHistory history,
             AccountingProperties properties,
             Clock clock) {
         this.workspaces = workspaces;
         this.transactions = transactions;
         this.sessions = sessions;
+        this.history = history;
         this.properties = properties;
         this.clock = clock;
     }
@@ -38,7 +44,7 @@ class SessionRetention {
     void onSchedule() {
         long purged = purge().block();
         if (purged > 0) {
-            log.info("purged {} session(s) stopped more than {} ago", purged, properties.retention());
+            log.info("purged {} session(s) and enforcement step(s) older than {}", purged, properties.retention());
         }
     }
 
@@ -47,7 +53,8 @@ class SessionRetention {
         return workspaces
                 .ids()
                 .concatMap(workspace ->
-                        transactions.inWorkspace(workspace, () -> sessions.purgeStoppedBefore(workspace, before)))
+                        transactions.inWorkspace(workspace, () -> sessions.purgeStoppedBefore(workspace, before)
+                                .zipWith(history.purgeBefore(workspace, before), Long::sum)))
                 .reduce(0L, Long::sum);
     }
 }

@@ -66,6 +66,19 @@ class AccountingEntryTest {
         assertThatThrownBy(() -> AccountingEntry.parse(fields)).isInstanceOf(InvalidEntry.class);
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"outcome|MAYBE", "action|TELNET", "change|", "attempts|1000", "id|x"})
+    void rejectsMalformedEnforcementReports(String field, String value) {
+        var fields = new HashMap<>(
+                AccountingFixtures.enforcement(WS, UUID.randomUUID().toString(), NAS, "s", "COA", "NAK", "503", T0));
+        assertThat(AccountingEntry.parse(fields)).isInstanceOf(AccountingEntry.EnforcementReport.class);
+        fields.put(field, value == null ? "" : value);
+
+        assertThatThrownBy(() -> AccountingEntry.parse(fields)).isInstanceOf(InvalidEntry.class);
+    }
+
     @Test
     void foldsUpdatesOfOneSessionInABatchButKeepsAReusedIdApart() {
         Map<String, String> first =

@@ -33,3 +33,34 @@ CREATE POLICY workspace_isolation ON radius_session
     USING (workspace_id = current_workspace_id()) WITH CHECK (workspace_id = current_workspace_id());
 -- DELETE: stopped sessions past their retention are purged.
 GRANT SELECT, INSERT, UPDATE, DELETE ON radius_session TO ${app_role};
+
+-- Each step a gateway took to bring a subscriber's open session in line with a state change (CoA,
+-- Disconnect, RouterOS API) and how it ended: the subscriber's enforcement history. The id is the
+-- gateway's, so a report applied twice is stored once.
+CREATE TABLE enforcement_attempt (
+    workspace_id  uuid        NOT NULL REFERENCES workspace (id) ON DELETE CASCADE,
+    id            uuid        NOT NULL,
+    seq           bigint GENERATED ALWAYS AS IDENTITY,
+    subscriber_id uuid        NOT NULL,
+    state_version bigint      NOT NULL,
+    change        text        NOT NULL CHECK (change IN ('RESTRICT', 'RESTORE', 'RATE')),
+    nas_id        uuid,
+    session_id    text        NOT NULL CHECK (length(session_id) BETWEEN 1 AND 253),
+    action        text        NOT NULL CHECK (action IN ('COA', 'DISCONNECT', 'ROUTER_API')),
+    outcome       text        NOT NULL
+        CHECK (outcome IN ('ACK', 'NAK', 'SESSION_GONE', 'TIMEOUT', 'NO_SECRET', 'UNAVAILABLE')),
+    error_cause   integer,
+    attempts      integer     NOT NULL CHECK (attempts >= 0),
+    region        text        NOT NULL,
+    attempted_at  timestamptz NOT NULL,
+    PRIMARY KEY (workspace_id, id),
+    FOREIGN KEY (workspace_id, subscriber_id) REFERENCES subscriber (workspace_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (workspace_id, nas_id) REFERENCES nas_client (workspace_id, id) ON DELETE SET NULL (nas_id)
+);
+CREATE INDEX enforcement_attempt_subscriber_idx ON enforcement_attempt (workspace_id, subscriber_id, seq DESC);
+CREATE INDEX enforcement_attempt_time_idx ON enforcement_attempt (attempted_at);
+
+ALTER TABLE enforcement_attempt ENABLE ROW LEVEL SECURITY;
+CREATE POLICY workspace_isolation ON enforcement_attempt
+    USING (workspace_id = current_workspace_id()) WITH CHECK (workspace_id = current_workspace_id());
+GRANT SELECT, INSERT, DELETE ON enforcement_attempt TO ${app_role};
