@@ -26,7 +26,7 @@ CREATE INDEX radius_session_key_idx ON radius_session (workspace_id, nas_id, ses
 CREATE INDEX radius_session_subscriber_idx ON radius_session (workspace_id, subscriber_id, id DESC)
     WHERE subscriber_id IS NOT NULL;
 CREATE INDEX radius_session_open_idx ON radius_session (workspace_id, id DESC) WHERE stopped_at IS NULL;
-CREATE INDEX radius_session_stopped_idx ON radius_session (stopped_at) WHERE stopped_at IS NOT NULL;
+CREATE INDEX radius_session_stopped_idx ON radius_session (workspace_id, stopped_at) WHERE stopped_at IS NOT NULL;
 
 ALTER TABLE radius_session ENABLE ROW LEVEL SECURITY;
 CREATE POLICY workspace_isolation ON radius_session
@@ -58,7 +58,7 @@ CREATE TABLE enforcement_attempt (
     FOREIGN KEY (workspace_id, nas_id) REFERENCES nas_client (workspace_id, id) ON DELETE SET NULL (nas_id)
 );
 CREATE INDEX enforcement_attempt_subscriber_idx ON enforcement_attempt (workspace_id, subscriber_id, seq DESC);
-CREATE INDEX enforcement_attempt_time_idx ON enforcement_attempt (attempted_at);
+CREATE INDEX enforcement_attempt_time_idx ON enforcement_attempt (workspace_id, attempted_at);
 
 ALTER TABLE enforcement_attempt ENABLE ROW LEVEL SECURITY;
 CREATE POLICY workspace_isolation ON enforcement_attempt

@@ -4,10 +4,12 @@ import io.reroute.gateway.radius.RadiusSession;
 import io.reroute.gateway.radius.RadiusSessions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -23,13 +25,15 @@ import org.springframework.stereotype.Component;
 class AccountingSessions implements RadiusSessions {
 
     private final Map<Key, RadiusSession> sessions = new ConcurrentHashMap<>();
+    /** Sessions by subscriber, so that a state change finds them without a scan; swept with them. */
+    private final Map<UUID, Set<Key>> bySubscriber = new ConcurrentHashMap<>();
 
     private record Key(UUID nas, String sessionId) {}
 
     /** Applies Start, Interim-Update or Stop; returns the session as it now stands. */
     RadiusSession update(AccountingRecord record) {
         var key = new Key(record.nasId(), record.sessionId());
-        return sessions.compute(key, (k, current) -> {
+        RadiusSession updated = sessions.compute(key, (k, current) -> {
             if (current != null && !current.open()) {
                 return current;
             }
@@ -52,6 +56,12 @@ class AccountingSessions implements RadiusSessions {
                     record.stop() ? record.eventTime() : null,
                     record.stop() ? record.terminateCause() : null);
         });
+        if (updated.subscriberId() != null) {
+            bySubscriber
+                    .computeIfAbsent(updated.subscriberId(), id -> ConcurrentHashMap.newKeySet())
+                    .add(key);
+        }
+        return updated;
     }
 
     /** Accounting-On/Off: the NAS lost its sessions; closes them and returns how many. */
@@ -85,15 +95,37 @@ class AccountingSessions implements RadiusSessions {
      * staleAfter} (their NAS lost them without telling).
      */
     void sweep(Instant now, Function<UUID, Duration> staleAfter) {
-        sessions.values()
-                .removeIf(s -> !s.open()
-                        || s.updatedAt().plus(staleAfter.apply(s.workspaceId())).isBefore(now));
+        var gone = new ArrayList<Map.Entry<Key, RadiusSession>>();
+        for (var entry : sessions.entrySet()) {
+            RadiusSession s = entry.getValue();
+            if (!s.open()
+                    || s.updatedAt().plus(staleAfter.apply(s.workspaceId())).isBefore(now)) {
+                gone.add(entry);
+            }
+        }
+        for (var entry : gone) {
+            if (sessions.remove(entry.getKey(), entry.getValue())
+                    && entry.getValue().subscriberId() != null) {
+                bySubscriber.computeIfPresent(entry.getValue().subscriberId(), (id, keys) -> {
+                    keys.remove(entry.getKey());
+                    return keys.isEmpty() ? null : keys;
+                });
+            }
+        }
     }
 
     @Override
     public List<RadiusSession> open(UUID workspace, UUID subscriber) {
-        return sessions.values().stream()
-                .filter(s -> s.open() && s.workspaceId().equals(workspace) && subscriber.equals(s.subscriberId()))
+        Set<Key> keys = bySubscriber.get(subscriber);
+        if (keys == null) {
+            return List.of();
+        }
+        return keys.stream()
+                .map(sessions::get)
+                .filter(s -> s != null
+                        && s.open()
+                        && s.workspaceId().equals(workspace)
+                        && subscriber.equals(s.subscriberId()))
                 .sorted(Comparator.comparing(RadiusSession::startedAt))
                 .toList();
     }

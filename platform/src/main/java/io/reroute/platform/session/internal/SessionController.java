@@ -4,6 +4,7 @@ import io.reroute.platform.nas.NasClients;
 import io.reroute.platform.session.EnforcementAttempt;
 import io.reroute.platform.session.RadiusSession;
 import io.reroute.platform.subscriber.Subscribers;
+import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
 import io.reroute.platform.web.NotFoundException;
 import io.reroute.platform.web.Pages;
@@ -56,9 +57,7 @@ class SessionController {
             @RequestParam(required = false) Long before,
             @RequestParam(required = false) Integer limit) {
         int size = Pages.limit(limit);
-        return transactions.inCurrentWorkspace(workspace -> subscribers
-                .find(workspace, id)
-                .switchIfEmpty(Mono.error(new NotFoundException("subscriber")))
+        return transactions.inCurrentWorkspace(workspace -> subscriber(workspace, id)
                 .then(sessions.forSubscriber(workspace, id, clock.instant(), size + 1, before)
                         .collectList())
                 .map(items -> Pages.page(items, size, RadiusSession::id, SessionPage::new)));
@@ -75,9 +74,7 @@ class SessionController {
             @RequestParam(required = false) Long before,
             @RequestParam(required = false) Integer limit) {
         int size = Pages.limit(limit);
-        return transactions.inCurrentWorkspace(workspace -> subscribers
-                .find(workspace, id)
-                .switchIfEmpty(Mono.error(new NotFoundException("subscriber")))
+        return transactions.inCurrentWorkspace(workspace -> subscriber(workspace, id)
                 .then(history.forSubscriber(workspace, id, size + 1, before).collectList())
                 .map(steps -> Pages.page(
                         steps,
@@ -108,6 +105,13 @@ class SessionController {
                 .then(sessions.open(workspace, nasId, clock.instant(), size + 1, before)
                         .collectList())
                 .map(items -> Pages.page(items, size, RadiusSession::id, SessionPage::new)));
+    }
+
+    private Mono<Void> subscriber(WorkspaceId workspace, UUID id) {
+        return subscribers
+                .find(workspace, id)
+                .switchIfEmpty(Mono.error(new NotFoundException("subscriber")))
+                .then();
     }
 
     record SessionPage(List<RadiusSession> items, Long nextBefore) {}
