@@ -2,9 +2,11 @@ package io.reroute.platform.support;
 
 import io.reroute.devinfra.TestInfrastructure;
 import java.util.Base64;
+import java.util.List;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Points the platform at the test PostgreSQL and Redis: the application connects as the restricted
@@ -33,13 +35,21 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                         "reroute.internal.gateway-credentials=" + InternalCredentials.GATEWAY_CREDENTIALS,
                         "reroute.internal.portal-secret=" + InternalCredentials.PORTAL_SECRET,
                         "spring.mail.host=127.0.0.1",
-                        "spring.mail.port=" + TestMailServer.port(),
-                        // Tests run the scheduler, the relay, the accounting consumer and the mail dispatcher
-                        // themselves, on a clock they move.
-                        "reroute.enforcement.scheduler-enabled=false",
-                        "reroute.outbox.relay-enabled=false",
-                        "reroute.accounting.consumer-enabled=false",
-                        "reroute.notifications.dispatcher-enabled=false")
+                        "spring.mail.port=" + TestMailServer.port())
                 .applyTo(context);
+        // Tests run the scheduler, the relay, the accounting consumer and the mail dispatcher
+        // themselves, on a clock they move; a test class may switch one on with @TestPropertySource.
+        for (String job : List.of(
+                "reroute.enforcement.scheduler-enabled",
+                "reroute.outbox.relay-enabled",
+                "reroute.accounting.consumer-enabled",
+                "reroute.notifications.dispatcher-enabled")) {
+            var inlined = context.getEnvironment()
+                    .getPropertySources()
+                    .get(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME);
+            if (inlined == null || !inlined.containsProperty(job)) {
+                TestPropertyValues.of(job + "=false").applyTo(context);
+            }
+        }
     }
 }

@@ -36,13 +36,19 @@ public class EnforcementRepository {
     private final JsonMapper json;
     private final NotificationQueue notifications;
     private final GatewayCredentials credentials;
+    private final OutboxRelay relay;
 
     EnforcementRepository(
-            DatabaseClient db, JsonMapper json, NotificationQueue notifications, GatewayCredentials credentials) {
+            DatabaseClient db,
+            JsonMapper json,
+            NotificationQueue notifications,
+            GatewayCredentials credentials,
+            OutboxRelay relay) {
         this.db = db;
         this.json = json;
         this.notifications = notifications;
         this.credentials = credentials;
+        this.relay = relay;
     }
 
     private static final String SUBSCRIBER_COLUMNS = "s.id, s.account_number, s.state, s.state_version,"
@@ -244,6 +250,7 @@ public class EnforcementRepository {
                         .bind("payloads", payloads)
                         .fetch()
                         .rowsUpdated())
+                .then(relay.afterCommit(workspace))
                 .then(notifications.enqueue(workspace, ids, transitions, at))
                 .thenReturn(transitions);
     }
@@ -268,7 +275,7 @@ public class EnforcementRepository {
                 .bind("at", at)
                 .fetch()
                 .rowsUpdated()
-                .then());
+                .then(relay.afterCommit(workspace)));
     }
 
     /** The settings row stands for the workspace's whole gateway view (settings, allowlist, NAS clients). */
@@ -292,7 +299,7 @@ public class EnforcementRepository {
                 .bind("at", event.occurredAt())
                 .fetch()
                 .rowsUpdated()
-                .then();
+                .then(relay.afterCommit(workspace));
     }
 
     /** Newest first; {@code beforeVersion} pages back. */

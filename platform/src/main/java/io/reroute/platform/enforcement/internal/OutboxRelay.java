@@ -4,16 +4,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
 import io.reroute.platform.workspace.Workspaces;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -36,6 +44,9 @@ public class OutboxRelay {
     private final OutboxProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Set<WorkspaceId> woken = ConcurrentHashMap.newKeySet();
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("outbox-on-commit").factory());
 
     OutboxRelay(
             DatabaseClient db,
@@ -52,6 +63,49 @@ public class OutboxRelay {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+    }
+
+    /**
+     * Relays the workspace as soon as the current transaction commits instead of at the next poll,
+     * so that a payment's restore reaches the gateways in milliseconds. Best effort: the poll still
+     * relays whatever this misses (another replica holding the workspace, an error).
+     */
+    public Mono<Void> afterCommit(WorkspaceId workspace) {
+        if (!properties.relayEnabled()) {
+            return Mono.empty();
+        }
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .doOnNext(sync -> sync.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public Mono<Void> afterCommit() {
+                        wake(workspace);
+                        return Mono.empty();
+                    }
+                }))
+                .onErrorResume(NoTransactionException.class, e -> Mono.empty())
+                .then();
+    }
+
+    private void wake(WorkspaceId workspace) {
+        if (woken.add(workspace)) {
+            wakeUps.execute(() -> {
+                // Taken off first: a commit during this relay wakes it again.
+                woken.remove(workspace);
+                try {
+                    relay(workspace).block();
+                } catch (RuntimeException e) {
+                    log.debug(
+                            "outbox relay of workspace {} on commit failed; the poll retries: {}",
+                            workspace,
+                            e.toString());
+                }
+            });
+        }
+    }
+
+    @PreDestroy
+    void stopWakeUps() {
+        wakeUps.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${reroute.outbox.relay-interval:PT0.5S}")
