@@ -15,17 +15,12 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.reroute.gateway.net.Transport;
 import io.reroute.gateway.radius.RadiusProperties;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -55,7 +50,6 @@ class DynamicAuthorizationClient implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DynamicAuthorizationClient.class);
     private static final int HEADER = 20;
-    private static final int MESSAGE_AUTHENTICATOR = 80;
     private static final int ERROR_CAUSE = 101;
 
     private final RadiusProperties properties;
@@ -164,9 +158,9 @@ class DynamicAuthorizationClient implements SmartLifecycle {
             log.debug("Dropped an answer from {} that does not verify: {}", datagram.sender(), e.getMessage());
             return;
         }
-        var messageAuthenticators = response.filterAttributes(MESSAGE_AUTHENTICATOR);
+        var messageAuthenticators = response.filterAttributes(MessageAuthenticators.MESSAGE_AUTHENTICATOR);
         if (!messageAuthenticators.isEmpty()
-                && !validMessageAuthenticator(bytes, request.authenticator, request.secret)) {
+                && !MessageAuthenticators.verifyReply(bytes, request.authenticator, request.secret)) {
             log.debug("Dropped an answer from {} with a wrong Message-Authenticator", datagram.sender());
             return;
         }
@@ -193,7 +187,9 @@ class DynamicAuthorizationClient implements SmartLifecycle {
         ByteBuf packet = Unpooled.buffer(256);
         try {
             packet.writeByte(code).writeByte(identifier).writeShort(0).writeZero(16);
-            packet.writeByte(MESSAGE_AUTHENTICATOR).writeByte(18).writeZero(16);
+            packet.writeByte(MessageAuthenticators.MESSAGE_AUTHENTICATOR)
+                    .writeByte(18)
+                    .writeZero(16);
             for (RadiusAttribute attribute : attributes) {
                 packet.writeBytes(attribute.toByteArray());
             }
@@ -201,52 +197,10 @@ class DynamicAuthorizationClient implements SmartLifecycle {
                 throw new IllegalArgumentException("a RADIUS request longer than 4096 octets");
             }
             packet.setShort(2, packet.readableBytes());
-            byte[] key = secret.getBytes(StandardCharsets.UTF_8);
-            Mac hmac = Mac.getInstance("HmacMD5");
-            hmac.init(new SecretKeySpec(key, "HmacMD5"));
-            hmac.update(packet.nioBuffer());
-            packet.setBytes(HEADER + 2, hmac.doFinal());
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            md5.update(packet.nioBuffer());
-            md5.update(key);
-            packet.setBytes(4, md5.digest());
+            MessageAuthenticators.sign(packet, new byte[16], secret);
             return ByteBufUtil.getBytes(packet);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         } finally {
             packet.release();
-        }
-    }
-
-    /** The answer's Message-Authenticator: HMAC-MD5 over it with the request's authenticator in place. */
-    private static boolean validMessageAuthenticator(byte[] answer, byte[] requestAuthenticator, String secret) {
-        byte[] copy = answer.clone();
-        System.arraycopy(requestAuthenticator, 0, copy, 4, 16);
-        byte[] received = null;
-        int at = HEADER;
-        int length = Math.min(copy.length, ((copy[2] & 0xff) << 8) | (copy[3] & 0xff));
-        while (at + 2 <= length) {
-            int type = copy[at] & 0xff;
-            int attributeLength = copy[at + 1] & 0xff;
-            if (attributeLength < 2 || at + attributeLength > length) {
-                return false;
-            }
-            if (type == MESSAGE_AUTHENTICATOR && attributeLength == 18 && received == null) {
-                received = java.util.Arrays.copyOfRange(copy, at + 2, at + 18);
-                java.util.Arrays.fill(copy, at + 2, at + 18, (byte) 0);
-            }
-            at += attributeLength;
-        }
-        if (received == null) {
-            return false;
-        }
-        try {
-            Mac hmac = Mac.getInstance("HmacMD5");
-            hmac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
-            hmac.update(copy, 0, length);
-            return MessageDigest.isEqual(received, hmac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 

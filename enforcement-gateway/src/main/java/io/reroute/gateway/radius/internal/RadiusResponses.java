@@ -2,12 +2,7 @@ package io.reroute.gateway.radius.internal;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.tinyradius.core.attribute.type.RadiusAttribute;
 
 /**
@@ -24,8 +19,6 @@ final class RadiusResponses {
     static final int ACCESS_REJECT = 3;
     static final int ACCOUNTING_RESPONSE = 5;
 
-    private static final int HEADER = 20;
-    private static final int MESSAGE_AUTHENTICATOR = 80;
     private static final int PROXY_STATE = 33;
 
     private RadiusResponses() {}
@@ -45,7 +38,9 @@ final class RadiusResponses {
         ByteBuf packet = allocator.buffer(256);
         try {
             packet.writeByte(code).writeByte(identifier).writeShort(0).writeBytes(requestAuthenticator);
-            packet.writeByte(MESSAGE_AUTHENTICATOR).writeByte(18).writeZero(16);
+            packet.writeByte(MessageAuthenticators.MESSAGE_AUTHENTICATOR)
+                    .writeByte(18)
+                    .writeZero(16);
             for (RadiusAttribute attribute : attributes) {
                 packet.writeBytes(attribute.toByteArray());
             }
@@ -61,20 +56,11 @@ final class RadiusResponses {
             if (code == ACCOUNTING_RESPONSE) {
                 packet.setZero(4, 16);
             }
-            byte[] key = secret.getBytes(StandardCharsets.UTF_8);
-            Mac hmac = Mac.getInstance("HmacMD5");
-            hmac.init(new SecretKeySpec(key, "HmacMD5"));
-            hmac.update(packet.nioBuffer());
-            packet.setBytes(HEADER + 2, hmac.doFinal());
-            packet.setBytes(4, requestAuthenticator);
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            md5.update(packet.nioBuffer());
-            md5.update(key);
-            packet.setBytes(4, md5.digest());
+            MessageAuthenticators.sign(packet, requestAuthenticator, secret);
             return packet;
-        } catch (GeneralSecurityException | RuntimeException e) {
+        } catch (RuntimeException e) {
             packet.release();
-            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            throw e;
         }
     }
 }

@@ -1,0 +1,81 @@
+package io.reroute.gateway.radius.internal;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signing and checking of the packets the gateway writes and awaits, with Message-Authenticator as
+ * the first attribute (the BlastRADIUS mitigation wants it there). RFC 3579 §3.2: HMAC-MD5 over
+ * the packet with the Message-Authenticator zeroed; RFC 2865 §3 and RFC 5176 §3.5: the
+ * authenticator is then MD5 over the packet and the secret.
+ */
+final class MessageAuthenticators {
+
+    static final int MESSAGE_AUTHENTICATOR = 80;
+
+    private static final int HEADER = 20;
+
+    private MessageAuthenticators() {}
+
+    /**
+     * Signs a packet whose first attribute is a zeroed Message-Authenticator and whose authenticator
+     * field holds what the HMAC must cover: writes the HMAC, then puts {@code authenticator} in the
+     * authenticator field and replaces it with the MD5 over the packet and the secret.
+     */
+    static void sign(ByteBuf packet, byte[] authenticator, String secret) {
+        try {
+            byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+            Mac hmac = Mac.getInstance("HmacMD5");
+            hmac.init(new SecretKeySpec(key, "HmacMD5"));
+            hmac.update(packet.nioBuffer());
+            packet.setBytes(HEADER + 2, hmac.doFinal());
+            packet.setBytes(4, authenticator);
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update(packet.nioBuffer());
+            md5.update(key);
+            packet.setBytes(4, md5.digest());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether a reply carries a Message-Authenticator and it is right: HMAC-MD5 over the reply with
+     * the request's authenticator in place and the Message-Authenticator zeroed.
+     */
+    static boolean verifyReply(byte[] reply, byte[] requestAuthenticator, String secret) {
+        byte[] copy = reply.clone();
+        System.arraycopy(requestAuthenticator, 0, copy, 4, 16);
+        byte[] received = null;
+        int length = Math.min(copy.length, ((copy[2] & 0xff) << 8) | (copy[3] & 0xff));
+        int at = HEADER;
+        while (at + 2 <= length) {
+            int type = copy[at] & 0xff;
+            int attributeLength = copy[at + 1] & 0xff;
+            if (attributeLength < 2 || at + attributeLength > length) {
+                return false;
+            }
+            if (type == MESSAGE_AUTHENTICATOR && attributeLength == 18 && received == null) {
+                received = Arrays.copyOfRange(copy, at + 2, at + 18);
+                Arrays.fill(copy, at + 2, at + 18, (byte) 0);
+            }
+            at += attributeLength;
+        }
+        if (received == null) {
+            return false;
+        }
+        try {
+            Mac hmac = Mac.getInstance("HmacMD5");
+            hmac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
+            hmac.update(copy, 0, length);
+            return MessageDigest.isEqual(received, hmac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
