@@ -38,17 +38,20 @@ public class RegionState {
         this.loadedAt = at;
     }
 
-    /** Applies a subscriber from the stream; false when it is not newer than what is held. */
-    public synchronized boolean apply(Subscriber subscriber) {
+    /**
+     * Applies a subscriber from the stream unless it is not newer than what is held; the change when
+     * it replaced a record, empty when it did not (not newer, or a subscriber new to the gateway).
+     */
+    public synchronized Optional<SubscriberChanged> apply(Subscriber subscriber) {
         var current = index.subscribers.get(subscriber.subscriberId());
         if (current != null && !subscriber.newerThan(current)) {
-            return false;
+            return Optional.empty();
         }
         if (current != null) {
             index.remove(current);
         }
         index.put(subscriber);
-        return true;
+        return current == null ? Optional.empty() : Optional.of(new SubscriberChanged(current, subscriber));
     }
 
     /** Replaces a workspace's view (landing addresses, reminder host, allowlist, RADIUS) with a newer one. */

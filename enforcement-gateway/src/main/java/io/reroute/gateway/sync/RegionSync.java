@@ -9,7 +9,6 @@ import io.reroute.gateway.state.Allowlist;
 import io.reroute.gateway.state.NasClient;
 import io.reroute.gateway.state.RegionState;
 import io.reroute.gateway.state.Subscriber;
-import io.reroute.gateway.state.SubscriberChanged;
 import io.reroute.gateway.state.Workspace;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -324,11 +323,7 @@ public class RegionSync implements SmartLifecycle {
         Object type = fields.get("type");
         if ("subscriber.state-changed".equals(type) || "subscriber.profile-changed".equals(type)) {
             var event = json.readValue(fields.get("event").toString(), SnapshotLine.StateChanged.class);
-            Subscriber current = event.subscriber();
-            Subscriber previous = state.subscriber(current.subscriberId()).orElse(null);
-            if (state.apply(current) && previous != null) {
-                events.publishEvent(new SubscriberChanged(previous, current));
-            }
+            state.apply(event.subscriber()).ifPresent(events::publishEvent);
         } else if ("workspace.changed".equals(type)) {
             // A workspace's events come in the order of its changes, each with the whole view.
             var event = json.readValue(fields.get("event").toString(), SnapshotLine.WorkspaceChanged.class);
