@@ -16,13 +16,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -70,14 +68,9 @@ class LiveEnforcementIT {
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
-        region.wire(registry);
-        registry.add("reroute.gateway.radius.bind", () -> "127.0.0.1");
-        registry.add("reroute.gateway.radius.auth-port", () -> "0");
-        registry.add("reroute.gateway.radius.accounting-port", () -> "0");
+        region.wireRadius(registry);
         registry.add("reroute.gateway.radius.coa-timeout", () -> "300ms");
         registry.add("reroute.gateway.radius.coa-attempts", () -> "2");
-        registry.add("reroute.gateway.dns.enabled", () -> "false");
-        registry.add("reroute.gateway.captive.enabled", () -> "false");
     }
 
     @Autowired
@@ -151,7 +144,7 @@ class LiveEnforcementIT {
         assertThat(NAS.get(nas).next(5).code()).isEqualTo(TestCoaListener.DISCONNECT_REQUEST);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(steps(subscriber))
                 .containsExactly("RESTRICT COA NAK", "RESTRICT DISCONNECT ACK"));
-        assertThat(stream()).anySatisfy(e -> assertThat(e)
+        assertThat(region.accountingStream(redis)).anySatisfy(e -> assertThat(e)
                 .containsEntry("subscriber", subscriber.toString())
                 .containsEntry("outcome", "NAK")
                 .containsEntry("errorCause", "404")
@@ -179,7 +172,7 @@ class LiveEnforcementIT {
                         TestCoaListener.COA_REQUEST,
                         TestCoaListener.DISCONNECT_REQUEST,
                         TestCoaListener.DISCONNECT_REQUEST);
-        assertThat(stream())
+        assertThat(region.accountingStream(redis))
                 .filteredOn(e -> subscriber.toString().equals(e.get("subscriber")) && "COA".equals(e.get("action")))
                 .singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("attempts", "2"));
@@ -198,7 +191,7 @@ class LiveEnforcementIT {
                 .untilAsserted(() -> assertThat(steps(subscriber)).containsExactly("RESTRICT COA SESSION_GONE"));
         assertThat(sessions.open(ISP, subscriber)).isEmpty();
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(stream()).anySatisfy(e -> assertThat(e)
+                .untilAsserted(() -> assertThat(region.accountingStream(redis)).anySatisfy(e -> assertThat(e)
                         .containsEntry("type", "session")
                         .containsEntry("session", session)
                         .containsEntry("cause", "Session-Context-Not-Found")));
@@ -237,20 +230,10 @@ class LiveEnforcementIT {
 
     /** The subscriber's enforcement steps on the stream, oldest first, as "change action outcome". */
     private List<String> steps(UUID subscriber) {
-        return stream().stream()
+        return region.accountingStream(redis).stream()
                 .filter(e -> "enforcement".equals(e.get("type"))
                         && subscriber.toString().equals(e.get("subscriber")))
                 .map(e -> e.get("change") + " " + e.get("action") + " " + e.get("outcome"))
                 .toList();
-    }
-
-    private List<Map<String, String>> stream() {
-        return redis.opsForStream()
-                .range("reroute:region:" + REGION + ":accounting", Range.unbounded())
-                .map(record -> record.getValue().entrySet().stream()
-                        .collect(Collectors.toMap(
-                                e -> e.getKey().toString(), e -> e.getValue().toString())))
-                .collectList()
-                .block();
     }
 }

@@ -13,16 +13,13 @@ import io.reroute.gateway.support.TestNas;
 import io.reroute.gateway.support.TestRegion;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -76,12 +73,7 @@ class RadiusServerIT {
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
-        region.wire(registry);
-        registry.add("reroute.gateway.radius.bind", () -> "127.0.0.1");
-        registry.add("reroute.gateway.radius.auth-port", () -> "0");
-        registry.add("reroute.gateway.radius.accounting-port", () -> "0");
-        registry.add("reroute.gateway.dns.enabled", () -> "false");
-        registry.add("reroute.gateway.captive.enabled", () -> "false");
+        region.wireRadius(registry);
     }
 
     @Autowired
@@ -279,7 +271,7 @@ class RadiusServerIT {
                 .as("A's subscriber from B's side")
                 .isEmpty();
         assertThat(sessions.open(ISP_A)).noneMatch(s -> s.workspaceId().equals(ISP_B));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(accountingStream())
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(region.accountingStream(redis))
                 .as("forwarded to the platform")
                 .anySatisfy(entry -> assertThat(entry)
                         .containsEntry("workspace", ISP_A.toString())
@@ -297,7 +289,7 @@ class RadiusServerIT {
                 .as("another NAS's sessions stay")
                 .hasSize(1);
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(accountingStream()).anySatisfy(entry -> assertThat(entry)
+                .untilAsserted(() -> assertThat(region.accountingStream(redis)).anySatisfy(entry -> assertThat(entry)
                         .containsEntry("type", "nas-restarted")
                         .containsEntry("workspace", ISP_A.toString())));
     }
@@ -329,17 +321,6 @@ class RadiusServerIT {
 
     private Radclient.Reply acct(String... attributes) throws Exception {
         return Radclient.send(server.accountingPort(), "acct", SECRET_A, attributes);
-    }
-
-    /** The fields of every entry on the region's accounting stream, oldest first. */
-    private List<Map<String, String>> accountingStream() {
-        return redis.opsForStream()
-                .range("reroute:region:" + REGION + ":accounting", Range.unbounded())
-                .map(record -> record.getValue().entrySet().stream()
-                        .collect(Collectors.toMap(
-                                e -> e.getKey().toString(), e -> e.getValue().toString())))
-                .collectList()
-                .block();
     }
 
     private double dropped(String reason) {

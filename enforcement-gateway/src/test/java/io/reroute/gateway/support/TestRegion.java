@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** A region for gateways under test: an embedded Redis for its stream and a fake platform serving it. */
@@ -54,6 +58,27 @@ public final class TestRegion implements AutoCloseable {
         registry.add("reroute.gateway.sync.secret", () -> secret);
         registry.add("reroute.gateway.sync.read-block", () -> "200ms");
         registry.add("spring.data.redis.url", redis::url);
+    }
+
+    /** {@link #wire} for a gateway that only answers RADIUS: on 127.0.0.1, on free ports. */
+    public void wireRadius(DynamicPropertyRegistry registry) {
+        wire(registry);
+        registry.add("reroute.gateway.radius.bind", () -> "127.0.0.1");
+        registry.add("reroute.gateway.radius.auth-port", () -> "0");
+        registry.add("reroute.gateway.radius.accounting-port", () -> "0");
+        registry.add("reroute.gateway.dns.enabled", () -> "false");
+        registry.add("reroute.gateway.captive.enabled", () -> "false");
+    }
+
+    /** The fields of every entry on this region's accounting stream, oldest first. */
+    public List<Map<String, String>> accountingStream(ReactiveStringRedisTemplate redis) {
+        return redis.opsForStream()
+                .range("reroute:region:" + name + ":accounting", Range.unbounded())
+                .map(record -> record.getValue().entrySet().stream()
+                        .collect(Collectors.toMap(
+                                e -> e.getKey().toString(), e -> e.getValue().toString())))
+                .collectList()
+                .block();
     }
 
     /** The same wiring as command-line arguments, for gateways started as applications. */

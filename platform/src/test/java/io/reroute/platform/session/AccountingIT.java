@@ -151,15 +151,7 @@ class AccountingIT {
         append(redis, REGION, session(ws, nas, "quiet", null, longAgo, longAgo.plusSeconds(300), 5, 5, null));
         drain();
 
-        String body = isp.client()
-                .get()
-                .uri("/api/v1/sessions")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String body = openSessionsBody(isp, null);
         assertThat(JsonPath.<List<String>>read(body, "$.items[*].status")).containsExactly("STALE");
         assertThat(JsonPath.<List<Object>>read(body, "$.items[*].subscriberId")).containsExactly((Object) null);
     }
