@@ -78,7 +78,7 @@ class SchemaMigrationIT {
                     assertThat(rs.getString(2)).as(rs.getString(1)).isEqualTo("NO");
                     assertThat(rs.getString(3)).as(rs.getString(1)).isNull();
                 }
-                assertThat(count).isEqualTo(17);
+                assertThat(count).isEqualTo(19);
             }
             try (var rs = owner.createStatement()
                     .executeQuery(

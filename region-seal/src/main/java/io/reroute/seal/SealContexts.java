@@ -11,6 +11,10 @@ public final class SealContexts {
         return "nas:" + workspace + ":" + nas;
     }
 
+    public static String routerPassword(UUID workspace, UUID router) {
+        return "router:" + workspace + ":" + router;
+    }
+
     public static String pppoePassword(UUID workspace, UUID subscriber) {
         return "pppoe:" + workspace + ":" + subscriber;
     }

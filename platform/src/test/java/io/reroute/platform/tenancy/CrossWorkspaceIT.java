@@ -10,6 +10,7 @@ import io.reroute.platform.support.BillingFixtures;
 import io.reroute.platform.support.ManagedWorkspaces;
 import io.reroute.platform.support.NasFixtures;
 import io.reroute.platform.support.PlatformIntegrationTest;
+import io.reroute.platform.support.RouterFixtures;
 import io.reroute.platform.support.TestWorkspace;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,7 +53,9 @@ class CrossWorkspaceIT {
             Map.entry("link_signing_key", "workspace_id"),
             Map.entry("nas_client", "workspace_id"),
             Map.entry("radius_session", "workspace_id"),
-            Map.entry("enforcement_attempt", "workspace_id"));
+            Map.entry("enforcement_attempt", "workspace_id"),
+            Map.entry("router", "workspace_id"),
+            Map.entry("router_job", "workspace_id"));
 
     @RegisterExtension
     static ManagedWorkspaces workspaces = new ManagedWorkspaces();
@@ -85,6 +88,15 @@ class CrossWorkspaceIT {
         nasOf.put(a, NasFixtures.register(a, "bras", NasFixtures.randomAddress()));
         nasOfB = NasFixtures.register(b, "bras", NasFixtures.randomAddress());
         nasOf.put(b, nasOfB);
+        for (TestWorkspace w : List.of(a, b)) {
+            String router = RouterFixtures.register(w, "core", "192.0.2.1");
+            w.client()
+                    .post()
+                    .uri("/api/v1/routers/" + router + "/test")
+                    .exchange()
+                    .expectStatus()
+                    .isAccepted();
+        }
         for (TestWorkspace w : List.of(a, b)) {
             w.client()
                     .put()

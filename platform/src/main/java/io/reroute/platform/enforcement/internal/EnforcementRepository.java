@@ -7,7 +7,6 @@ import io.reroute.platform.enforcement.StateChangedEvent;
 import io.reroute.platform.enforcement.SubscriberProfileChangedEvent;
 import io.reroute.platform.enforcement.SubscriberState;
 import io.reroute.platform.enforcement.SubscriberTransition;
-import io.reroute.platform.enforcement.WorkspaceChangedEvent;
 import io.reroute.platform.notification.NotificationQueue;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.workspace.EnforcementThresholds;
@@ -288,15 +287,15 @@ public class EnforcementRepository {
     }
 
     /** Puts a workspace-wide event in the outbox, in the caller's transaction; it concerns no subscriber. */
-    public Mono<Void> recordWorkspaceChanged(WorkspaceId workspace, WorkspaceChangedEvent event) {
+    public Mono<Void> recordWorkspaceEvent(WorkspaceId workspace, String type, Object event, Instant at) {
         return db.sql("INSERT INTO outbox_event"
                         + " (workspace_id, region, subscriber_id, version, event_type, payload, created_at)"
                         + " SELECT w.id, w.region, NULL, 0, :type, :payload::jsonb, :at FROM workspace w"
                         + " WHERE w.id = :workspace")
                 .bind("workspace", workspace.value())
-                .bind("type", WorkspaceChangedEvent.TYPE)
+                .bind("type", type)
                 .bind("payload", json.writeValueAsString(event))
-                .bind("at", event.occurredAt())
+                .bind("at", at)
                 .fetch()
                 .rowsUpdated()
                 .then(relay.afterCommit(workspace));

@@ -6,6 +6,8 @@ import io.reroute.platform.crypto.RegionSeals;
 import io.reroute.platform.enforcement.GatewayWorkspace;
 import io.reroute.platform.nas.GatewayNasClient;
 import io.reroute.platform.nas.NasClients;
+import io.reroute.platform.router.GatewayRouter;
+import io.reroute.platform.router.Routers;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.workspace.Workspaces;
 import java.util.List;
@@ -19,12 +21,15 @@ class GatewayWorkspaces {
     private final Workspaces workspaces;
     private final Allowlists allowlists;
     private final NasClients nasClients;
+    private final Routers routers;
     private final RegionSeals seals;
 
-    GatewayWorkspaces(Workspaces workspaces, Allowlists allowlists, NasClients nasClients, RegionSeals seals) {
+    GatewayWorkspaces(
+            Workspaces workspaces, Allowlists allowlists, NasClients nasClients, Routers routers, RegionSeals seals) {
         this.workspaces = workspaces;
         this.allowlists = allowlists;
         this.nasClients = nasClients;
+        this.routers = routers;
         this.seals = seals;
     }
 
@@ -32,7 +37,7 @@ class GatewayWorkspaces {
         return Mono.zip(
                         workspaces.settings(workspace),
                         allowlists.entries(workspace).map(AllowlistEntry::value).collectList(),
-                        workspaces.find(workspace).flatMap(w -> nasClients(workspace, w.region())))
+                        workspaces.find(workspace).flatMap(w -> sealed(workspace, w.region())))
                 .map(t -> {
                     var settings = t.getT1();
                     var landing = settings.landing();
@@ -43,13 +48,20 @@ class GatewayWorkspaces {
                             landing == null ? null : landing.ipv6(),
                             t.getT2(),
                             settings.radius(),
-                            t.getT3());
+                            t.getT3().nasClients(),
+                            t.getT3().routers());
                 });
     }
 
-    private Mono<List<GatewayNasClient>> nasClients(WorkspaceId workspace, String region) {
+    /** The NAS clients and routers, with their secrets sealed for the region (none without its key). */
+    private Mono<Sealed> sealed(WorkspaceId workspace, String region) {
         return seals.forRegion(region)
-                .map(seal -> nasClients.forGateways(workspace, seal).collectList())
-                .orElse(Mono.just(List.of()));
+                .map(seal -> Mono.zip(
+                        nasClients.forGateways(workspace, seal).collectList(),
+                        routers.forGateways(workspace, seal).collectList(),
+                        Sealed::new))
+                .orElse(Mono.just(new Sealed(List.of(), List.of())));
     }
+
+    private record Sealed(List<GatewayNasClient> nasClients, List<GatewayRouter> routers) {}
 }

@@ -31,9 +31,9 @@ class WorkspaceChangedOutbox implements GatewayViewChanges {
 
     @Override
     public Mono<Void> changed(WorkspaceId workspace) {
-        return gatewayWorkspaces
-                .find(workspace)
-                .flatMap(view ->
-                        repository.recordWorkspaceChanged(workspace, new WorkspaceChangedEvent(view, clock.instant())));
+        return gatewayWorkspaces.find(workspace).flatMap(view -> {
+            var event = new WorkspaceChangedEvent(view, clock.instant());
+            return repository.recordWorkspaceEvent(workspace, WorkspaceChangedEvent.TYPE, event, event.occurredAt());
+        });
     }
 }

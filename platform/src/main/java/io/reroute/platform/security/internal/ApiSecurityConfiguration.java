@@ -77,9 +77,18 @@ class ApiSecurityConfiguration {
                         .pathMatchers("/api/v1/payments", "/api/v1/payments/**")
                         .hasAuthority(ApiScope.PAYMENTS_WRITE.authority())
                         .pathMatchers(
-                                HttpMethod.GET, "/api/v1/nas-clients", "/api/v1/nas-clients/**", "/api/v1/sessions")
+                                HttpMethod.GET,
+                                "/api/v1/nas-clients",
+                                "/api/v1/nas-clients/**",
+                                "/api/v1/routers",
+                                "/api/v1/routers/**",
+                                "/api/v1/sessions")
                         .hasAuthority(ApiScope.NETWORK_READ.authority())
-                        .pathMatchers("/api/v1/nas-clients", "/api/v1/nas-clients/**")
+                        .pathMatchers(
+                                "/api/v1/nas-clients",
+                                "/api/v1/nas-clients/**",
+                                "/api/v1/routers",
+                                "/api/v1/routers/**")
                         .hasAuthority(ApiScope.NETWORK_WRITE.authority())
                         .anyExchange()
                         .authenticated())

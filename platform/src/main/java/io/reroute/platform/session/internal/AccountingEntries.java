@@ -1,9 +1,11 @@
 package io.reroute.platform.session.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.reroute.platform.router.Routers;
 import io.reroute.platform.session.internal.AccountingEntry.EnforcementReport;
 import io.reroute.platform.session.internal.AccountingEntry.InvalidEntry;
 import io.reroute.platform.session.internal.AccountingEntry.NasRestarted;
+import io.reroute.platform.session.internal.AccountingEntry.RouterReported;
 import io.reroute.platform.session.internal.AccountingEntry.SessionUpdate;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
@@ -34,6 +36,7 @@ class AccountingEntries {
     private final Workspaces workspaces;
     private final SessionRepository sessions;
     private final EnforcementHistory enforcement;
+    private final Routers routers;
     private final MeterRegistry meters;
 
     AccountingEntries(
@@ -41,11 +44,13 @@ class AccountingEntries {
             Workspaces workspaces,
             SessionRepository sessions,
             EnforcementHistory enforcement,
+            Routers routers,
             MeterRegistry meters) {
         this.transactions = transactions;
         this.workspaces = workspaces;
         this.sessions = sessions;
         this.enforcement = enforcement;
+        this.routers = routers;
         this.meters = meters;
     }
 
@@ -104,6 +109,14 @@ class AccountingEntries {
                 enforcement
                         .record(workspace, region, only(run, EnforcementReport.class))
                         .doOnNext(accepted -> counted(region, workspace, run.size(), accepted, "unknown-subscriber"))
+                        .then();
+            case RouterReported r ->
+                Flux.fromIterable(only(run, RouterReported.class))
+                        .concatMap(reported -> routers.record(workspace, reported.report()))
+                        .filter(Boolean::booleanValue)
+                        .count()
+                        .doOnNext(accepted ->
+                                counted(region, workspace, run.size(), accepted.intValue(), "unknown-router"))
                         .then();
         };
     }

@@ -1,19 +1,23 @@
 package io.reroute.platform.session.internal;
 
+import io.reroute.platform.router.RouterJob;
+import io.reroute.platform.router.RouterReport;
 import io.reroute.platform.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** One entry of a region's accounting stream, parsed; anything malformed is an {@link InvalidEntry}. */
 sealed interface AccountingEntry {
 
     String NAS_REBOOT = "NAS-Reboot";
 
-    WorkspaceId workspace();
+    JsonMapper JSON = JsonMapper.builder().build();
 
-    UUID nasId();
+    WorkspaceId workspace();
 
     /** A session's standing: counters so far, and when and why it stopped if it did. */
     record SessionUpdate(
@@ -50,6 +54,9 @@ sealed interface AccountingEntry {
 
     /** Accounting-On or -Off: the NAS lost every session that started before {@code at}. */
     record NasRestarted(WorkspaceId workspace, UUID nasId, Instant at, String cause) implements AccountingEntry {}
+
+    /** A gateway's outcome of a router job, or of a periodic reconciliation. */
+    record RouterReported(WorkspaceId workspace, RouterReport report) implements AccountingEntry {}
 
     static AccountingEntry parse(Map<String, String> fields) {
         String type = fields.get("type");
@@ -94,14 +101,44 @@ sealed interface AccountingEntry {
                     oneOf(
                             fields,
                             "outcome",
-                            Set.of("ACK", "NAK", "SESSION_GONE", "TIMEOUT", "NO_SECRET", "UNAVAILABLE")),
+                            Set.of("ACK", "NAK", "SESSION_GONE", "TIMEOUT", "NO_SECRET", "UNAVAILABLE", "FAILED")),
                     errorCause == null || errorCause.isEmpty()
                             ? null
                             : (int) Math.min(counter(fields, "errorCause"), 65535),
                     (int) attempts,
                     instant(fields, "at"));
         }
+        if ("router".equals(type)) {
+            return new RouterReported(
+                    workspace(fields),
+                    new RouterReport(
+                            uuid(fields, "router"),
+                            optionalUuid(fields, "job"),
+                            RouterJob.Kind.valueOf(oneOf(fields, "kind", Set.of("TEST", "APPLY", "RECONCILE"))),
+                            "SUCCEEDED".equals(oneOf(fields, "outcome", Set.of("SUCCEEDED", "FAILED"))),
+                            instant(fields, "at"),
+                            optionalText(fields, "identity", 100),
+                            optionalText(fields, "version", 100),
+                            optionalText(fields, "error", 1000),
+                            optionalJsonObject(fields, "result", 65_536)));
+        }
         throw new InvalidEntry("unknown type " + type);
+    }
+
+    /** A JSON object, checked here so that a bad one is dropped instead of failing its transaction again and again. */
+    private static String optionalJsonObject(Map<String, String> fields, String name, int maxLength) {
+        String value = fields.get(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            if (value.length() > maxLength || !JSON.readTree(value).isObject()) {
+                throw new InvalidEntry(name + " malformed");
+            }
+        } catch (JacksonException e) {
+            throw new InvalidEntry(name + " malformed");
+        }
+        return value;
     }
 
     private static String oneOf(Map<String, String> fields, String name, Set<String> allowed) {
