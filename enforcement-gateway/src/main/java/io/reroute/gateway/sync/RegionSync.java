@@ -5,9 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.util.NetUtil;
 import io.reroute.gateway.GatewayProperties;
 import io.reroute.gateway.PlatformClient;
+import io.reroute.gateway.router.RouterJobRequested;
 import io.reroute.gateway.state.Allowlist;
 import io.reroute.gateway.state.NasClient;
 import io.reroute.gateway.state.RegionState;
+import io.reroute.gateway.state.Router;
 import io.reroute.gateway.state.Subscriber;
 import io.reroute.gateway.state.Workspace;
 import java.io.IOException;
@@ -328,6 +330,8 @@ public class RegionSync implements SmartLifecycle {
             // A workspace's events come in the order of its changes, each with the whole view.
             var event = json.readValue(fields.get("event").toString(), SnapshotLine.WorkspaceChanged.class);
             state.apply(workspace(event.workspace()));
+        } else if (RouterJobRequested.TYPE.equals(type)) {
+            events.publishEvent(json.readValue(fields.get("event").toString(), RouterJobRequested.class));
         }
         state.advance(entry.getId().getValue());
     }
@@ -352,6 +356,22 @@ public class RegionSync implements SmartLifecycle {
                         nas.requireMessageAuthenticator()));
             }
         }
+        var routers = new ArrayList<Router>();
+        if (w.routers() != null) {
+            for (var r : w.routers()) {
+                routers.add(new Router(
+                        r.id(),
+                        w.workspaceId(),
+                        r.name(),
+                        r.host(),
+                        r.port(),
+                        r.tls(),
+                        r.username(),
+                        r.sealedPassword(),
+                        r.role(),
+                        r.nasId()));
+            }
+        }
         return new Workspace(
                 w.workspaceId(),
                 w.reminderHost(),
@@ -359,7 +379,8 @@ public class RegionSync implements SmartLifecycle {
                 address(w.landingIpv6()),
                 Allowlist.of(w.allowlist()),
                 w.radius(),
-                nasClients);
+                nasClients,
+                routers);
     }
 
     private static InetAddress address(String text) {

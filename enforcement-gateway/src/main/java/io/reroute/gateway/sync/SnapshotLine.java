@@ -18,7 +18,20 @@ record SnapshotLine(String type, String position, WorkspaceLine workspace, Subsc
             String landingIpv6,
             List<String> allowlist,
             RadiusProfile radius,
-            List<NasLine> nasClients) {}
+            List<NasLine> nasClients,
+            List<RouterLine> routers) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RouterLine(
+            UUID id,
+            String name,
+            String host,
+            int port,
+            boolean tls,
+            String username,
+            String sealedPassword,
+            String role,
+            UUID nasId) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record NasLine(

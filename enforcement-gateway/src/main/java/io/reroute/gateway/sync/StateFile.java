@@ -3,6 +3,7 @@ package io.reroute.gateway.sync;
 import io.reroute.gateway.state.Allowlist;
 import io.reroute.gateway.state.NasClient;
 import io.reroute.gateway.state.RadiusProfile;
+import io.reroute.gateway.state.Router;
 import io.reroute.gateway.state.Subscriber;
 import io.reroute.gateway.state.Workspace;
 import java.io.BufferedInputStream;
@@ -33,13 +34,13 @@ import java.util.zip.CheckedOutputStream;
  * where it stopped instead of loading everything again. A compact binary file (about 60 bytes a
  * subscriber, 150 with PPPoE credentials) with a checksum, written to a temporary file and renamed into place: a crash mid-write
  * leaves the previous file. Anything unreadable, of another region or another format is ignored.
- * Secrets (NAS shared secrets, PPPoE passwords) are written as the platform sealed them for the
+ * Secrets (NAS shared secrets, router and PPPoE passwords) are written as the platform sealed them for the
  * region, so the file holds none in the clear.
  */
 final class StateFile {
 
     private static final int MAGIC = 0x52524753; // "RRGS"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private final Path file;
     private final String region;
@@ -109,6 +110,19 @@ final class StateFile {
                     out.writeInt(nas.coaPort());
                     out.writeUTF(nas.vendor());
                     out.writeBoolean(nas.requireMessageAuthenticator());
+                }
+                out.writeInt(w.routers().size());
+                for (Router router : w.routers()) {
+                    writeUuid(out, router.id());
+                    out.writeUTF(router.name());
+                    out.writeUTF(router.host());
+                    out.writeInt(router.port());
+                    out.writeBoolean(router.tls());
+                    out.writeUTF(router.username());
+                    out.writeUTF(router.sealedPassword());
+                    out.writeUTF(router.role());
+                    writeNullable(
+                            out, router.nasId() == null ? null : router.nasId().toString());
                 }
             }
             // The live collection may grow while written: count as we go, end with a marker.
@@ -183,7 +197,31 @@ final class StateFile {
                             in.readUTF(),
                             in.readBoolean()));
                 }
-                workspaces.add(new Workspace(id, host, v4, v6, Allowlist.of(allowlist), radius, nasClients));
+                int routerCount = in.readInt();
+                var routers = new ArrayList<Router>(routerCount);
+                for (int r = 0; r < routerCount; r++) {
+                    UUID routerId = readUuid(in);
+                    String name = in.readUTF();
+                    String routerHost = in.readUTF();
+                    int port = in.readInt();
+                    boolean tls = in.readBoolean();
+                    String username = in.readUTF();
+                    String password = in.readUTF();
+                    String role = in.readUTF();
+                    String nas = readNullable(in);
+                    routers.add(new Router(
+                            routerId,
+                            id,
+                            name,
+                            routerHost,
+                            port,
+                            tls,
+                            username,
+                            password,
+                            role,
+                            nas == null ? null : UUID.fromString(nas)));
+                }
+                workspaces.add(new Workspace(id, host, v4, v6, Allowlist.of(allowlist), radius, nasClients, routers));
             }
             var subscribers = new ArrayList<Subscriber>();
             while (in.readBoolean()) {

@@ -3,6 +3,7 @@ package io.reroute.gateway.support;
 import io.reroute.seal.RegionSeal;
 import io.reroute.seal.SealContexts;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -86,15 +87,110 @@ public final class Snapshots {
         }
     }
 
+    /** A router of a workspace line: its API password is sealed for the region as the platform does. */
+    public record Router(UUID id, String role, int port, String password, UUID nasId) {
+
+        /** An ACCESS router that is the NAS {@code nasId} (or none), reached at 127.0.0.1:{@code port}. */
+        public static Router access(int port, String password, UUID nasId) {
+            return new Router(UUID.randomUUID(), "ACCESS", port, password, nasId);
+        }
+
+        /** An EDGE router (static and DHCP subscribers) reached at 127.0.0.1:{@code port}. */
+        public static Router edge(int port, String password) {
+            return new Router(UUID.randomUUID(), "EDGE", port, password, null);
+        }
+    }
+
     /** A workspace line with a RADIUS profile and NAS clients, and no landing addresses or allowlist. */
     public static String radiusWorkspace(
             UUID id, RegionSeal seal, String addressList, String rateLimit, String pool, Nas... nasClients) {
+        var view = routerWorkspaceView(
+                id, seal, null, null, List.of(), addressList, rateLimit, pool, List.of(nasClients), List.of());
+        return JSON.writeValueAsString(Map.of("type", "workspace", "workspace", view));
+    }
+
+    /** A workspace line with everything the router features use; rate limit 256k/256k, no pool. */
+    public static String routerWorkspace(
+            UUID id,
+            RegionSeal seal,
+            String reminderHost,
+            String landingIpv4,
+            List<String> allowlist,
+            String addressList,
+            List<Nas> nasClients,
+            List<Router> routers) {
+        return JSON.writeValueAsString(Map.of(
+                "type",
+                "workspace",
+                "workspace",
+                routerWorkspaceView(
+                        id,
+                        seal,
+                        reminderHost,
+                        landingIpv4,
+                        allowlist,
+                        addressList,
+                        "256k/256k",
+                        null,
+                        nasClients,
+                        routers)));
+    }
+
+    /** Appends a workspace change carrying routers to the region's stream, as the platform's relay does. */
+    public static void publishRouterWorkspace(
+            ReactiveStringRedisTemplate redis,
+            String region,
+            UUID id,
+            RegionSeal seal,
+            String reminderHost,
+            String landingIpv4,
+            List<String> allowlist,
+            String addressList,
+            List<Nas> nasClients,
+            List<Router> routers) {
+        var view = routerWorkspaceView(
+                id, seal, reminderHost, landingIpv4, allowlist, addressList, "256k/256k", null, nasClients, routers);
+        append(
+                redis,
+                region,
+                "workspace.changed",
+                id,
+                "",
+                0,
+                JSON.writeValueAsString(Map.of("workspace", view, "occurredAt", "2026-11-21T00:00:00Z")));
+    }
+
+    /** Asks the region's gateways for a router job as the platform does; the job's id. */
+    public static UUID publishRouterJob(
+            ReactiveStringRedisTemplate redis, String region, UUID workspace, UUID router, String kind) {
+        UUID job = UUID.randomUUID();
+        String event = JSON.writeValueAsString(Map.of(
+                "jobId", job.toString(),
+                "workspaceId", workspace.toString(),
+                "routerId", router.toString(),
+                "kind", kind,
+                "occurredAt", "2026-11-21T00:00:00Z"));
+        append(redis, region, "router.job-requested", workspace, "", 0, event);
+        return job;
+    }
+
+    private static Map<String, Object> routerWorkspaceView(
+            UUID id,
+            RegionSeal seal,
+            String reminderHost,
+            String landingIpv4,
+            List<String> allowlist,
+            String addressList,
+            String rateLimit,
+            String pool,
+            List<Nas> nasClients,
+            List<Router> routers) {
         var radius = new LinkedHashMap<String, Object>();
         radius.put("restrictedAddressList", addressList);
         radius.put("restrictedRateLimit", rateLimit);
         radius.put("restrictedPool", pool);
         radius.put("interimIntervalSeconds", 300);
-        var nas = Stream.of(nasClients)
+        var nas = nasClients.stream()
                 .map(n -> Map.of(
                         "id", n.id().toString(),
                         "name", "nas-" + n.address(),
@@ -104,12 +200,30 @@ public final class Snapshots {
                         "vendor", n.vendor(),
                         "requireMessageAuthenticator", n.requireMessageAuthenticator()))
                 .toList();
+        var routerViews = routers.stream()
+                .map(r -> {
+                    var router = new LinkedHashMap<String, Object>();
+                    router.put("id", r.id().toString());
+                    router.put("name", "router-" + r.port());
+                    router.put("host", "127.0.0.1");
+                    router.put("port", r.port());
+                    router.put("tls", false);
+                    router.put("username", "reroute");
+                    router.put("sealedPassword", seal.seal(r.password(), SealContexts.routerPassword(id, r.id())));
+                    router.put("role", r.role());
+                    router.put("nasId", r.nasId() == null ? null : r.nasId().toString());
+                    return router;
+                })
+                .toList();
         var view = new LinkedHashMap<String, Object>();
         view.put("workspaceId", id.toString());
-        view.put("allowlist", java.util.List.of());
+        view.put("reminderHost", reminderHost);
+        view.put("landingIpv4", landingIpv4);
+        view.put("allowlist", allowlist);
         view.put("radius", radius);
         view.put("nasClients", nas);
-        return JSON.writeValueAsString(Map.of("type", "workspace", "workspace", view));
+        view.put("routers", routerViews);
+        return view;
     }
 
     /** A subscriber line with PPPoE credentials (the password sealed for the region) and a plan rate. */

@@ -19,6 +19,6 @@ public final class StateFixtures {
     /** A workspace with the default RADIUS profile and no NAS clients. */
     public static Workspace workspace(
             UUID id, String reminderHost, InetAddress landingIpv4, InetAddress landingIpv6, Allowlist allowlist) {
-        return new Workspace(id, reminderHost, landingIpv4, landingIpv6, allowlist, null, null);
+        return new Workspace(id, reminderHost, landingIpv4, landingIpv6, allowlist, null, null, null);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.reroute.gateway.state.Allowlist;
 import io.reroute.gateway.state.NasClient;
 import io.reroute.gateway.state.RadiusProfile;
+import io.reroute.gateway.state.Router;
 import io.reroute.gateway.state.Subscriber;
 import io.reroute.gateway.state.Workspace;
 import io.reroute.gateway.support.StateFixtures;
@@ -46,7 +47,18 @@ class StateFileTest {
                         "r1:sealed:secret",
                         3799,
                         "MIKROTIK",
-                        true)));
+                        true)),
+                List.of(new Router(
+                        UUID.randomUUID(),
+                        workspace,
+                        "core-1",
+                        "core-1.isp.example",
+                        8729,
+                        true,
+                        "reroute",
+                        "r1:sealed:password",
+                        "ACCESS",
+                        null)));
         var blocked = new Subscriber(
                 workspace,
                 UUID.randomUUID(),
@@ -62,7 +74,7 @@ class StateFileTest {
                 "20000k/100000k");
         var bare =
                 new Subscriber(workspace, UUID.randomUUID(), null, 1, "ACTIVE", null, null, null, null, 0, null, null);
-        var withoutLanding = new Workspace(UUID.randomUUID(), null, null, null, Allowlist.EMPTY, null, null);
+        var withoutLanding = new Workspace(UUID.randomUUID(), null, null, null, Allowlist.EMPTY, null, null, null);
 
         file.write("1700000000000-3", snapshotAt, savedAt, List.of(w, withoutLanding), List.of(blocked, bare));
         var saved = file.read().orElseThrow();
@@ -79,6 +91,7 @@ class StateFileTest {
         assertThat(restored.reachable("checkout.stripe.com")).isTrue();
         assertThat(restored.radius()).isEqualTo(w.radius());
         assertThat(restored.nasClients()).isEqualTo(w.nasClients());
+        assertThat(restored.routers()).isEqualTo(w.routers());
         assertThat(saved.workspaces().get(1).radius()).isEqualTo(RadiusProfile.DEFAULT);
         assertThat(saved.workspaces().get(1).landingIpv4()).isNull();
     }

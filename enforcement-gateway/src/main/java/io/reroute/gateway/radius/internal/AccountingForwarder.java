@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.reroute.gateway.GatewayProperties;
+import io.reroute.gateway.PlatformReports;
 import io.reroute.gateway.radius.RadiusSession;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * Forwards session updates and live-enforcement attempts to the platform through the region's accounting stream ({@code
+ * Forwards session updates, live-enforcement attempts and other features' reports to the platform through the region's accounting stream ({@code
  * reroute:region:<region>:accounting}), which the platform reads with a consumer group. Each entry
  * carries the session's whole standing (counters so far, open or stopped), so the platform can
  * apply entries twice or out of order and end with the same totals. The event loop only queues
@@ -33,7 +34,7 @@ import reactor.core.publisher.Flux;
  * later update of the same session carries its totals); one thread appends in batches.
  */
 @Component
-class AccountingForwarder implements SmartLifecycle {
+class AccountingForwarder implements SmartLifecycle, PlatformReports {
 
     private static final Logger log = LoggerFactory.getLogger(AccountingForwarder.class);
     private static final int CAPACITY = 200_000;
@@ -119,6 +120,11 @@ class AccountingForwarder implements SmartLifecycle {
         fields.put("attempts", Integer.toString(a.attempts()));
         fields.put("at", Long.toString(a.at().toEpochMilli()));
         offer(fields);
+    }
+
+    @Override
+    public void report(Map<String, String> entry) {
+        offer(entry);
     }
 
     private void offer(Map<String, String> fields) {

@@ -2,6 +2,7 @@ package io.reroute.gateway.radius.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.reroute.gateway.radius.RadiusSession;
+import io.reroute.gateway.radius.SessionFallback;
 import io.reroute.gateway.state.NasClient;
 import io.reroute.gateway.state.RadiusProfile;
 import io.reroute.gateway.state.RegionState;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -29,8 +31,8 @@ import org.springframework.stereotype.Component;
  * into the expired profile. Restoring: a Disconnect-Request first, because RouterOS cannot take a
  * session off an address list RADIUS put it on by CoA; the subscriber's router dials again at once
  * and is accepted with the plan. A plan's new rate: CoA. A NAK with Error-Cause 503 means the
- * session is gone, which is success. When every RADIUS step failed the RouterOS API is the last
- * resort (not yet available: reported as such). Every step is reported to the platform.
+ * session is gone, which is success. When every RADIUS step failed the RouterOS API of the router
+ * that is the session's NAS is the last resort. Every step is reported to the platform.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "reroute.gateway.radius.enabled", matchIfMissing = true)
@@ -49,6 +51,7 @@ class LiveEnforcement {
     private final RadiusSecrets secrets;
     private final DynamicAuthorizationClient client;
     private final AccountingForwarder forwarder;
+    private final ObjectProvider<SessionFallback> fallbacks;
     private final AccessPolicy policy = new AccessPolicy(RadiusDictionary.get());
     private final MeterRegistry meters;
     private final Clock clock;
@@ -59,6 +62,7 @@ class LiveEnforcement {
             RadiusSecrets secrets,
             DynamicAuthorizationClient client,
             AccountingForwarder forwarder,
+            ObjectProvider<SessionFallback> fallbacks,
             MeterRegistry meters,
             Clock clock) {
         this.state = state;
@@ -66,6 +70,7 @@ class LiveEnforcement {
         this.secrets = secrets;
         this.client = client;
         this.forwarder = forwarder;
+        this.fallbacks = fallbacks;
         this.meters = meters;
         this.clock = clock;
     }
@@ -178,15 +183,22 @@ class LiveEnforcement {
         });
     }
 
-    /** The RouterOS API, when RADIUS could not do it. */
+    /** The RouterOS API of the router that is the session's NAS, when RADIUS could not do it. */
     private CompletableFuture<Void> lastResort(Change kind, Subscriber subscriber, RadiusSession session) {
-        report(kind, subscriber, session, "ROUTER_API", "UNAVAILABLE", null, 0);
-        log.warn(
-                "Could not {} session {} of {} on its NAS: no step succeeded",
-                kind.name().toLowerCase(java.util.Locale.ROOT),
-                session.sessionId(),
-                subscriber);
-        return CompletableFuture.completedFuture(null);
+        SessionFallback fallback = fallbacks.getIfAvailable();
+        CompletableFuture<String> step = fallback == null
+                ? CompletableFuture.completedFuture("UNAVAILABLE")
+                : fallback.enforce(session, kind == Change.RESTRICT);
+        return step.thenAccept(outcome -> {
+            report(kind, subscriber, session, "ROUTER_API", outcome, null, "UNAVAILABLE".equals(outcome) ? 0 : 1);
+            if (!"ACK".equals(outcome)) {
+                log.warn(
+                        "Could not {} session {} of {}: no step succeeded",
+                        kind.name().toLowerCase(java.util.Locale.ROOT),
+                        session.sessionId(),
+                        subscriber);
+            }
+        });
     }
 
     private void report(

@@ -71,7 +71,8 @@ class RadiusPipelineFuzzTest {
                                 seal.seal(SECRET, SealContexts.nasSecret(workspace, nasId)),
                                 3799,
                                 "MIKROTIK",
-                                true)))),
+                                true)),
+                        List.of())),
                 List.of(new Subscriber(
                         workspace,
                         subscriber,
