@@ -11,6 +11,7 @@ import io.reroute.gateway.support.TestCoaListener;
 import io.reroute.gateway.support.TestCoaListener.Answer;
 import io.reroute.gateway.support.TestNas;
 import io.reroute.gateway.support.TestRegion;
+import io.reroute.gateway.support.TestRouterOs;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A state change reaches the subscriber's open sessions at once, in the fallback order: CoA first,
- * Disconnect when the NAS refuses or stays silent, the RouterOS API as the last resort; a NAK with
+ * Disconnect when the NAS refuses or stays silent, the RouterOS API of the router that is the NAS
+ * as the last resort; a NAK with
  * Error-Cause 503 ends the session. Test NAS clients answer on their own loopback addresses, and
  * every step shows up on the accounting stream for the platform.
  */
@@ -41,28 +43,40 @@ class LiveEnforcementIT {
             "127.0.0.5", UUID.randomUUID(),
             "127.0.0.6", UUID.randomUUID(),
             "127.0.0.7", UUID.randomUUID(),
-            "127.0.0.8", UUID.randomUUID());
+            "127.0.0.8", UUID.randomUUID(),
+            "127.0.0.9", UUID.randomUUID());
     private static final Map<String, TestCoaListener> NAS = new java.util.HashMap<>();
 
+    /** The router that is the NAS at 127.0.0.7, for the RouterOS API step. */
+    private static final String ROUTER_NAS = "127.0.0.7";
+
+    private static final String ADDRESS_LIST = "/ip/firewall/address-list";
+
     static final TestRegion region = TestRegion.start(REGION);
+    static final TestRouterOs router;
 
     static {
         var seal = region.seal();
         var lines = new java.util.ArrayList<String>();
         var nasClients = new java.util.ArrayList<Nas>();
+        var routers = new java.util.ArrayList<Snapshots.Router>();
         try {
+            router = TestRouterOs.start("reroute", "router-pw");
             for (String address : SUBSCRIBERS.keySet()) {
                 var listener = new TestCoaListener(address, SECRET);
                 NAS.put(address, listener);
-                nasClients.add(Nas.mikrotik(address, SECRET, listener.port()));
+                var nas = Nas.mikrotik(address, SECRET, listener.port());
+                nasClients.add(nas);
+                if (address.equals(ROUTER_NAS)) {
+                    routers.add(Snapshots.Router.access(router.port(), "router-pw", nas.id()));
+                }
                 lines.add(Snapshots.pppoeSubscriberLine(
                         seal, ISP, SUBSCRIBERS.get(address), user(address), "pw", "ACTIVE", null, "10M/50M"));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        lines.addFirst(
-                Snapshots.radiusWorkspace(ISP, seal, "unpaid", "256k/256k", null, nasClients.toArray(Nas[]::new)));
+        lines.addFirst(Snapshots.routerWorkspace(ISP, seal, null, null, List.of(), "unpaid", nasClients, routers));
         region.platform().serve(Snapshots.snapshot(REGION, lines.toArray(String[]::new)));
     }
 
@@ -90,6 +104,7 @@ class LiveEnforcementIT {
         for (var listener : NAS.values()) {
             listener.close();
         }
+        router.close();
         region.close();
     }
 
@@ -152,17 +167,24 @@ class LiveEnforcementIT {
     }
 
     @Test
-    void aSilentNasGetsRetriesThenDisconnectThenTheLastResortIsReported() throws Exception {
-        String nas = "127.0.0.7";
+    void aSilentNasGetsRetriesThenDisconnectThenTheRouterApi() throws Exception {
+        String nas = ROUTER_NAS;
         UUID subscriber = SUBSCRIBERS.get(nas);
         start(nas, "100.64.1.7");
+        router.seed("/ppp/active", Map.of("name", user(nas), "address", "100.64.1.7"));
         NAS.get(nas).answer(Answer.SILENT, Answer.SILENT);
 
         Snapshots.publish(redis, REGION, ISP, subscriber, null, 2, "BLOCKED");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(steps(subscriber))
-                .containsExactly(
-                        "RESTRICT COA TIMEOUT", "RESTRICT DISCONNECT TIMEOUT", "RESTRICT ROUTER_API UNAVAILABLE"));
+                .containsExactly("RESTRICT COA TIMEOUT", "RESTRICT DISCONNECT TIMEOUT", "RESTRICT ROUTER_API ACK"));
+        assertThat(router.items(ADDRESS_LIST))
+                .as("the session's address put in the restricted list, tagged as the subscriber's")
+                .singleElement()
+                .satisfies(entry -> assertThat(entry)
+                        .containsEntry("list", "unpaid")
+                        .containsEntry("address", "100.64.1.7")
+                        .containsEntry("comment", "reroute:sub:" + subscriber));
         var requests = NAS.get(nas).drain();
         assertThat(requests)
                 .extracting(TestCoaListener.Received::code)
@@ -176,6 +198,29 @@ class LiveEnforcementIT {
                 .filteredOn(e -> subscriber.toString().equals(e.get("subscriber")) && "COA".equals(e.get("action")))
                 .singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("attempts", "2"));
+
+        NAS.get(nas).answer(Answer.SILENT, Answer.SILENT);
+        Snapshots.publish(redis, REGION, ISP, subscriber, null, 3, "ACTIVE");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(steps(subscriber))
+                .endsWith("RESTORE DISCONNECT TIMEOUT", "RESTORE ROUTER_API ACK"));
+        assertThat(router.items(ADDRESS_LIST)).as("our entry removed").isEmpty();
+        assertThat(router.items("/ppp/active"))
+                .as("the session ended, to log in again with its plan")
+                .isEmpty();
+    }
+
+    @Test
+    void withoutARouterForTheNasTheLastResortIsUnavailable() throws Exception {
+        String nas = "127.0.0.9";
+        UUID subscriber = SUBSCRIBERS.get(nas);
+        start(nas, "100.64.1.9");
+        NAS.get(nas).answer(Answer.SILENT, Answer.SILENT);
+
+        Snapshots.publish(redis, REGION, ISP, subscriber, null, 2, "BLOCKED");
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(steps(subscriber)).endsWith("RESTRICT ROUTER_API UNAVAILABLE"));
     }
 
     @Test
