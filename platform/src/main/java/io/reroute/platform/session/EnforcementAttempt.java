@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param outcome {@code ACK}; {@code NAK} (with its RFC 5176 {@code errorCause}); {@code
  *     SESSION_GONE} (the NAS no longer had the session); {@code TIMEOUT} (no answer after {@code
  *     attempts} sends); {@code NO_SECRET} (the gateway could not open the NAS's secret); {@code
- *     UNAVAILABLE} (no way to take the step, such as the RouterOS API without a router)
+ *     FAILED} (the router's API refused the step or could not be reached); {@code UNAVAILABLE} (no
+ *     way to take the step, such as the RouterOS API without a router that is the NAS)
  * @param nasId null once the NAS client was removed
  */
 public record EnforcementAttempt(

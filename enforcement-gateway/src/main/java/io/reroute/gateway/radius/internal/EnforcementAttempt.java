@@ -12,8 +12,8 @@ import java.util.UUID;
  * @param change {@code RESTRICT}, {@code RESTORE} or {@code RATE}
  * @param action {@code COA}, {@code DISCONNECT} or {@code ROUTER_API}
  * @param outcome {@code ACK}, {@code NAK}, {@code SESSION_GONE} (NAK with Error-Cause 503), {@code
- *     TIMEOUT}, {@code NO_SECRET} (the NAS's secret does not open here) or {@code UNAVAILABLE} (no
- *     way to take this step)
+ *     TIMEOUT}, {@code NO_SECRET} (the NAS's secret does not open here), {@code FAILED} (the
+ *     router's API refused or was unreachable) or {@code UNAVAILABLE} (no way to take this step)
  * @param errorCause the NAK's Error-Cause (RFC 5176 §3.6), or null
  * @param attempts how often the request was sent
  */
