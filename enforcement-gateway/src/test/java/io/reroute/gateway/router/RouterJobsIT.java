@@ -197,6 +197,19 @@ class RouterJobsIT {
     }
 
     @Test
+    void routerOs718EmptyRepliesAreUnderstood() {
+        shared.emptyReplies(true);
+        try {
+            var report = run(OTHER_ISP, sharedOfOther, "RECONCILE");
+
+            assertThat(report).containsEntry("outcome", "SUCCEEDED");
+            assertThat(report.get("result")).contains("\"kind\":\"MISSING\"");
+        } finally {
+            shared.emptyReplies(false);
+        }
+    }
+
+    @Test
     void twoWorkspacesNeverShareARoutersSessionOrJobs() {
         int before = shared.connectionsAccepted();
         run(ISP, sharedOfIsp, "TEST");

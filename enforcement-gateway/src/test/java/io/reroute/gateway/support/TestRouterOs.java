@@ -59,6 +59,7 @@ public final class TestRouterOs implements AutoCloseable {
     private int lastId; // guarded by this
     private volatile boolean offline;
     private volatile String identity = "MikroTik";
+    private volatile boolean emptyReplies;
 
     private TestRouterOs(String username, String password) throws IOException {
         this.username = username;
@@ -116,6 +117,11 @@ public final class TestRouterOs implements AutoCloseable {
         if (offline) {
             open.forEach(this::drop);
         }
+    }
+
+    /** Whether a print that finds nothing answers {@code !empty} before {@code !done}, as RouterOS 7.18 and later do. */
+    public void emptyReplies(boolean emptyReplies) {
+        this.emptyReplies = emptyReplies;
     }
 
     /** The name {@code /system/identity/print} answers. */
@@ -346,6 +352,9 @@ public final class TestRouterOs implements AutoCloseable {
             try {
                 var result = execute(request);
                 result.rows().forEach(row -> writeSentence(reply, "!re", request.tag(), row));
+                if (emptyReplies && result.rows().isEmpty() && request.path().endsWith("/print")) {
+                    writeSentence(reply, "!empty", request.tag(), Map.of());
+                }
                 var ret = result.ret() == null ? Map.<String, String>of() : Map.of("ret", result.ret());
                 writeSentence(reply, "!done", request.tag(), ret);
             } catch (Trap trap) {

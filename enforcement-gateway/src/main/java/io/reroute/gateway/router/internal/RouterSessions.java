@@ -17,8 +17,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import me.legrange.mikrotik.ApiConnectionException;
-import me.legrange.mikrotik.MikrotikApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -41,7 +39,7 @@ class RouterSessions implements DisposableBean {
     /** Work done with a session; may block. */
     @FunctionalInterface
     interface Call<T> {
-        T run(RouterOsClient client) throws MikrotikApiException;
+        T run(RouterOsClient client) throws RouterOsException;
     }
 
     private record Key(UUID workspace, UUID router) {}
@@ -100,14 +98,17 @@ class RouterSessions implements DisposableBean {
      * session that turns out broken is reopened once and the call repeated (calls are idempotent
      * reads or changes keyed by marker).
      */
-    <T> T callBlocking(Router router, Call<T> call) throws MikrotikApiException {
+    <T> T callBlocking(Router router, Call<T> call) throws RouterOsException {
         Session session = sessions.computeIfAbsent(new Key(router.workspaceId(), router.id()), k -> new Session());
         session.lock.lock();
         try {
             boolean reused = ready(session, router);
             try {
                 return call.run(session.client);
-            } catch (ApiConnectionException e) {
+            } catch (RouterOsException e) {
+                if (!e.broken()) {
+                    throw e;
+                }
                 session.close();
                 if (!reused) {
                     throw e;
@@ -123,7 +124,7 @@ class RouterSessions implements DisposableBean {
     }
 
     /** Makes the session usable for {@code router}; true when it reused an open connection. */
-    private boolean ready(Session session, Router router) throws MikrotikApiException {
+    private boolean ready(Session session, Router router) throws RouterOsException {
         if (session.usableFor(router)) {
             if (Duration.between(session.lastUsed, clock.instant()).compareTo(properties.healthCheckAfter()) < 0) {
                 return true;
@@ -131,7 +132,7 @@ class RouterSessions implements DisposableBean {
             try {
                 session.client.describe();
                 return true;
-            } catch (MikrotikApiException e) {
+            } catch (RouterOsException e) {
                 log.info("API session to {} failed its check ({}); reconnecting", router, e.getMessage());
             }
         }
@@ -148,14 +149,15 @@ class RouterSessions implements DisposableBean {
         return false;
     }
 
-    private String password(Router router) throws MikrotikApiException {
+    private String password(Router router) throws RouterOsException {
         if (seal == null) {
-            throw new MikrotikApiException("no gateway secret (REROUTE_GATEWAY_SECRET) to open router passwords with");
+            throw new RouterOsException(
+                    "no gateway secret (REROUTE_GATEWAY_SECRET) to open router passwords with", false);
         }
         try {
             return seal.open(router.sealedPassword(), SealContexts.routerPassword(router.workspaceId(), router.id()));
         } catch (RegionSeal.SealException e) {
-            throw new MikrotikApiException("the router's password does not open in this region");
+            throw new RouterOsException("the router's password does not open in this region", false);
         }
     }
 

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import me.legrange.mikrotik.MikrotikApiException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -53,12 +52,12 @@ class RouterWork {
         this.radiusSessions = radiusSessions;
     }
 
-    Outcome test(RouterOsClient client) throws MikrotikApiException {
+    Outcome test(RouterOsClient client) throws RouterOsException {
         return new Outcome(client.describe(), List.of(), false);
     }
 
     /** Makes the router's tagged configuration the flow's; reports what it changed. */
-    Outcome apply(RouterOsClient client, Router router) throws MikrotikApiException {
+    Outcome apply(RouterOsClient client, Router router) throws RouterOsException {
         var flow = flow(router);
         var changes = new ArrayList<RouterChange>();
         for (Table table : FLOW_TABLES) {
@@ -71,7 +70,7 @@ class RouterWork {
      * Compares the configuration and the restricted address list with what the gateway enforces
      * and, when {@code fix}, makes them so; reports the drift found.
      */
-    Outcome reconcile(RouterOsClient client, Router router, boolean fix) throws MikrotikApiException {
+    Outcome reconcile(RouterOsClient client, Router router, boolean fix) throws RouterOsException {
         var flow = flow(router);
         var drift = new ArrayList<RouterChange>();
         for (Table table : FLOW_TABLES) {
@@ -87,7 +86,7 @@ class RouterWork {
      * PPP session, which logs in again into the subscriber's current standing.
      */
     void enforce(RouterOsClient client, Router router, RadiusSession session, boolean restrict)
-            throws MikrotikApiException {
+            throws RouterOsException {
         String addressList = workspace(router).radius().restrictedAddressList();
         String marker = SUBSCRIBER_GROUP + session.subscriberId();
         var listed = client.print(ADDRESS_LIST, Map.of("list", addressList, "address", session.framedIpv4()));
@@ -119,7 +118,7 @@ class RouterWork {
 
     private List<RouterChange> sync(
             RouterOsClient client, Table table, List<RouterObject> all, Map<String, String> query, boolean fix)
-            throws MikrotikApiException {
+            throws RouterOsException {
         var wanted = all.stream().filter(o -> o.path().equals(table.path())).toList();
         var actual = client.print(table.path(), query);
         var changes = new ArrayList<>(RouterPlans.plan(table.path(), Set.of(table.group()), wanted, actual));
@@ -145,7 +144,7 @@ class RouterWork {
      * so that it logs in again with its plan).
      */
     private List<RouterChange> restrictedAddresses(
-            RouterOsClient client, Router router, String addressList, boolean fix) throws MikrotikApiException {
+            RouterOsClient client, Router router, String addressList, boolean fix) throws RouterOsException {
         var actual = client.print(ADDRESS_LIST, Map.of("list", addressList));
         var listedByOthers = new HashSet<String>();
         for (var item : actual) {
@@ -192,7 +191,7 @@ class RouterWork {
     /** Dynamic (RADIUS-given) entries of sessions whose subscriber is no longer restricted. */
     private List<RouterChange> staleSessions(
             RouterOsClient client, Router router, List<Map<String, String>> listed, boolean fix)
-            throws MikrotikApiException {
+            throws RouterOsException {
         if (router.nasId() == null) {
             return List.of();
         }
@@ -243,7 +242,7 @@ class RouterWork {
                 && state.subscriber(subscriber).map(Subscriber::redirected).orElse(false);
     }
 
-    private static void execute(RouterOsClient client, List<RouterChange> changes) throws MikrotikApiException {
+    private static void execute(RouterOsClient client, List<RouterChange> changes) throws RouterOsException {
         for (RouterChange change : changes) {
             switch (change.action()) {
                 case ADD -> client.add(change.path(), change.properties());
