@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /** Live enforcement's last resort over the RouterOS API of the router that is the session's NAS. */
 @Component
@@ -39,7 +40,7 @@ class RouterApiFallback implements SessionFallback {
                             router.get(),
                             session.sessionId(),
                             e.toString());
-                    return reactor.core.publisher.Mono.just("FAILED");
+                    return Mono.just("FAILED");
                 })
                 .toFuture();
     }

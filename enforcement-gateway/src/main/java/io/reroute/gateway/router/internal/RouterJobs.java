@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,7 +81,7 @@ class RouterJobs {
      * interval}; completes when all are done.
      */
     Mono<Void> reconcileAll(Duration interval) {
-        return reactor.core.publisher.Flux.fromIterable(state.workspaces())
+        return Flux.fromIterable(state.workspaces())
                 .flatMapIterable(w -> w.routers())
                 .concatMap(router -> claim(
                                 "reconcile:" + router.workspaceId() + ":" + router.id(),

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
@@ -110,7 +111,7 @@ class RouterWork {
     }
 
     /** The workspace's router on which {@code session} runs (the router that is its NAS), if any. */
-    java.util.Optional<Router> routerOf(RadiusSession session) {
+    Optional<Router> routerOf(RadiusSession session) {
         return state.workspace(session.workspaceId()).flatMap(w -> w.routers().stream()
                 .filter(r -> session.nasId().equals(r.nasId()))
                 .findFirst());

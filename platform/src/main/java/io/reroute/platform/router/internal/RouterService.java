@@ -34,6 +34,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -292,5 +293,5 @@ class RouterService {
     }
 
     /** What the last reconciliation found. */
-    record DriftReport(Instant reconciledAt, tools.jackson.databind.JsonNode report) {}
+    record DriftReport(Instant reconciledAt, JsonNode report) {}
 }
