@@ -1,7 +1,9 @@
 package io.reroute.gateway.sync;
 
+import io.reroute.seal.RegionSeal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -26,6 +28,14 @@ public record SyncProperties(
         @DefaultValue("30s") Duration maxRetryDelay,
         Path stateDirectory,
         @DefaultValue("30s") Duration saveInterval) {
+
+    /**
+     * The seal that opens what the platform sealed for {@code region}'s gateways (NAS secrets,
+     * router and PPPoE passwords); empty without a gateway secret.
+     */
+    public Optional<RegionSeal> regionSeal(String region) {
+        return secret == null || secret.isBlank() ? Optional.empty() : Optional.of(RegionSeal.of(region, secret));
+    }
 
     @Override
     public String toString() {

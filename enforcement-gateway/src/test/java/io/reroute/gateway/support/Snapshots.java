@@ -136,30 +136,6 @@ public final class Snapshots {
                         routers)));
     }
 
-    /** Appends a workspace change carrying routers to the region's stream, as the platform's relay does. */
-    public static void publishRouterWorkspace(
-            ReactiveStringRedisTemplate redis,
-            String region,
-            UUID id,
-            RegionSeal seal,
-            String reminderHost,
-            String landingIpv4,
-            List<String> allowlist,
-            String addressList,
-            List<Nas> nasClients,
-            List<Router> routers) {
-        var view = routerWorkspaceView(
-                id, seal, reminderHost, landingIpv4, allowlist, addressList, "256k/256k", null, nasClients, routers);
-        append(
-                redis,
-                region,
-                "workspace.changed",
-                id,
-                "",
-                0,
-                JSON.writeValueAsString(Map.of("workspace", view, "occurredAt", "2026-11-21T00:00:00Z")));
-    }
-
     /** Asks the region's gateways for a router job as the platform does; the job's id. */
     public static UUID publishRouterJob(
             ReactiveStringRedisTemplate redis, String region, UUID workspace, UUID router, String kind) {

@@ -28,11 +28,9 @@ class RadiusSecrets {
     private final Map<String, String> nasSecrets = new ConcurrentHashMap<>();
 
     RadiusSecrets(GatewayProperties gateway, SyncProperties sync) {
-        if (sync.secret() == null || sync.secret().isBlank()) {
+        this.seal = sync.regionSeal(gateway.region()).orElse(null);
+        if (seal == null) {
             log.warn("No gateway secret (REROUTE_GATEWAY_SECRET): RADIUS cannot open NAS secrets and answers nobody");
-            this.seal = null;
-        } else {
-            this.seal = RegionSeal.of(gateway.region(), sync.secret());
         }
     }
 

@@ -77,9 +77,7 @@ class RouterSessions implements DisposableBean {
             Clock clock) {
         this.state = state;
         this.properties = properties;
-        this.seal = sync.secret() == null || sync.secret().isBlank()
-                ? null
-                : RegionSeal.of(gateway.region(), sync.secret());
+        this.seal = sync.regionSeal(gateway.region()).orElse(null);
         this.clock = clock;
         Gauge.builder("reroute.gateway.router.sessions", sessions, s -> s.values().stream()
                         .filter(session -> session.client != null)
