@@ -3,7 +3,6 @@ package io.reroute.platform.nas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import io.reroute.platform.enforcement.WorkspaceChangedEvent;
 import io.reroute.platform.enforcement.internal.OutboxRelay;
 import io.reroute.platform.support.InternalCredentials;
 import io.reroute.platform.support.ManagedWorkspaces;
@@ -82,8 +81,10 @@ class NasClientsIT {
                         .one())
                 .block();
         assertThat(stored).as("sealed at rest").startsWith("v1:").doesNotContain(NasFixtures.SECRET);
-        assertThat(list(isp)).doesNotContain(NasFixtures.SECRET);
-        assertThat(audit(isp)).contains("nas-client.created").doesNotContain(NasFixtures.SECRET);
+        assertThat(isp.get("/api/v1/nas-clients")).doesNotContain(NasFixtures.SECRET);
+        assertThat(isp.get("/api/v1/workspace/audit-events"))
+                .contains("nas-client.created")
+                .doesNotContain(NasFixtures.SECRET);
     }
 
     @Test
@@ -140,7 +141,7 @@ class NasClientsIT {
                 .isNotFound();
         relay.relayAll().block();
         assertThat(lastNasView(isp, "eu-west")).isEmpty();
-        assertThat(audit(isp)).contains("nas-client.updated", "nas-client.deleted");
+        assertThat(isp.get("/api/v1/workspace/audit-events")).contains("nas-client.updated", "nas-client.deleted");
     }
 
     @Test
@@ -227,7 +228,7 @@ class NasClientsIT {
         if (message != null) {
             assertThat(problem).contains("\"" + field + "\"").contains(message);
         }
-        assertThat(list(isp)).contains("\"items\":[]");
+        assertThat(isp.get("/api/v1/nas-clients")).contains("\"items\":[]");
     }
 
     private WebTestClient.ResponseSpec register(TestWorkspace w, Map<String, Object> body) {
@@ -239,37 +240,9 @@ class NasClientsIT {
                 .exchange();
     }
 
-    private static String list(TestWorkspace w) {
-        return w.client()
-                .get()
-                .uri("/api/v1/nas-clients")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    private static String audit(TestWorkspace w) {
-        return w.client()
-                .get()
-                .uri("/api/v1/workspace/audit-events")
-                .exchange()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    /** The NAS clients in the newest {@code workspace.changed} event of the workspace. */
+    /** The gateways' view of the workspace in its newest {@code workspace.changed} event: $.workspace.nasClients. */
     private List<Map<String, Object>> lastNasView(TestWorkspace w, String region) {
-        String event = RegionStreams.entries(redis, region).stream()
-                .filter(e -> WorkspaceChangedEvent.TYPE.equals(e.fields().get("type")))
-                .filter(e -> w.id().toString().equals(e.fields().get("workspace")))
-                .map(e -> e.fields().get("event"))
-                .reduce((a, b) -> b)
-                .orElseThrow();
-        return JsonPath.read(event, "$.workspace.nasClients");
+        return JsonPath.read(RegionStreams.lastWorkspaceChange(redis, region, w.id()), "$.workspace.nasClients");
     }
 
     private static boolean opens(RegionSeal seal, String sealed, String context) {

@@ -1,6 +1,8 @@
 package io.reroute.platform.support;
 
 import io.reroute.platform.enforcement.RegionStream;
+import io.reroute.platform.enforcement.WorkspaceChangedEvent;
+import io.reroute.platform.tenancy.WorkspaceId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Range;
@@ -23,6 +25,16 @@ public final class RegionStreams {
                                         e -> e.getValue().toString()))))
                 .collectList()
                 .block();
+    }
+
+    /** The {@code event} of the workspace's newest {@code workspace.changed} entry: its gateway view. */
+    public static String lastWorkspaceChange(ReactiveStringRedisTemplate redis, String region, WorkspaceId workspace) {
+        return entries(redis, region).stream()
+                .filter(e -> WorkspaceChangedEvent.TYPE.equals(e.fields().get("type")))
+                .filter(e -> workspace.toString().equals(e.fields().get("workspace")))
+                .map(e -> e.fields().get("event"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     public record Entry(String id, Map<String, String> fields) {

@@ -45,6 +45,18 @@ public record TestWorkspace(WorkspaceId id, String slug, String clientId, String
                 "$.id");
     }
 
+    /** The body of a {@code GET} that must answer 200. */
+    public String get(String uri) {
+        return client().get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
     @Override
     public String toString() {
         return "TestWorkspace[" + slug + "]";
