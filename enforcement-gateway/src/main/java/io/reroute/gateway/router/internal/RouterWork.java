@@ -59,12 +59,7 @@ class RouterWork {
 
     /** Makes the router's tagged configuration the flow's; reports what it changed. */
     Outcome apply(RouterOsClient client, Router router) throws RouterOsException {
-        var flow = flow(router);
-        var changes = new ArrayList<RouterChange>();
-        for (Table table : FLOW_TABLES) {
-            changes.addAll(sync(client, table, flow.objects(), query(table, flow), true));
-        }
-        return new Outcome(client.describe(), changes, true);
+        return new Outcome(client.describe(), configuration(client, flow(router), true), true);
     }
 
     /**
@@ -73,12 +68,20 @@ class RouterWork {
      */
     Outcome reconcile(RouterOsClient client, Router router, boolean fix) throws RouterOsException {
         var flow = flow(router);
-        var drift = new ArrayList<RouterChange>();
-        for (Table table : FLOW_TABLES) {
-            drift.addAll(sync(client, table, flow.objects(), query(table, flow), fix));
-        }
+        var drift = configuration(client, flow, fix);
         drift.addAll(restrictedAddresses(client, router, flow.addressList(), fix));
         return new Outcome(client.describe(), drift, fix);
+    }
+
+    /** The flow's tables against the router: the changes that make them the flow's, made when {@code fix}. */
+    private List<RouterChange> configuration(RouterOsClient client, UnpaidFlow flow, boolean fix)
+            throws RouterOsException {
+        var objects = flow.objects();
+        var changes = new ArrayList<RouterChange>();
+        for (Table table : FLOW_TABLES) {
+            changes.addAll(sync(client, table, objects, query(table, flow), fix));
+        }
+        return changes;
     }
 
     /**
