@@ -4,11 +4,6 @@ import io.reroute.devinfra.EmbeddedRedisServer;
 import io.reroute.gateway.support.FakePlatform;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -28,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class DnsBenchmark {
 
-    private static final String REGION = "bench";
+    private static final String REGION = BenchGateway.REGION;
     private static final String SECRET = "bench-secret";
     private static final String BLOCKED_SOURCE = "127.0.0.2";
     private static final int ROUNDS = 3;
@@ -47,7 +43,6 @@ public final class DnsBenchmark {
         int subscribers = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int heapSubscribers = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        String jar = System.getProperty("gateway.jar", "enforcement-gateway/target/enforcement-gateway.jar");
         Path dir = Files.createTempDirectory("dns-bench");
         UUID workspace = UUID.randomUUID();
 
@@ -55,7 +50,8 @@ public final class DnsBenchmark {
         writeSnapshot(snapshot, workspace, subscribers);
         Path queries = dir.resolve("queries.txt");
         writeQueries(queries, 10_000);
-        int unboundPort = freePort();
+        int unboundPort = BenchGateway.freePort();
+        int dnsPort = BenchGateway.freePort();
         Path unboundConf = dir.resolve("unbound.conf");
         writeUnboundConf(unboundConf, dir, unboundPort, subscribers);
 
@@ -66,9 +62,9 @@ public final class DnsBenchmark {
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("unbound.log").toFile())
                     .start();
-            Gateway gateway = null;
+            BenchGateway gateway = null;
             try {
-                gateway = Gateway.start(jar, dir, platform, redis, unboundPort, "gateway-100k");
+                gateway = startGateway(dir, platform, redis, unboundPort, dnsPort, "gateway-100k");
                 awaitAnswer(unboundPort);
 
                 System.out.printf(
@@ -78,13 +74,13 @@ public final class DnsBenchmark {
                         subscribers,
                         BLOCKED_SOURCE,
                         seconds);
-                dnsperf(gateway.process().toHandle(), gateway.dnsPort(), queries, 20); // warm-up: JIT and caches
+                dnsperf(gateway.process().toHandle(), dnsPort, queries, 20); // warm-up: JIT and caches
                 dnsperf(unbound.toHandle(), unboundPort, queries, 5);
                 // Alternating rounds, medians compared: this machine's speed drifts from minute to minute.
                 var ourRounds = new ArrayList<Run>();
                 var theirRounds = new ArrayList<Run>();
                 for (int round = 0; round < ROUNDS; round++) {
-                    ourRounds.add(dnsperf(gateway.process().toHandle(), gateway.dnsPort(), queries, seconds));
+                    ourRounds.add(dnsperf(gateway.process().toHandle(), dnsPort, queries, seconds));
                     theirRounds.add(dnsperf(unbound.toHandle(), unboundPort, queries, seconds));
                 }
                 var ours = Run.median(ourRounds);
@@ -105,7 +101,7 @@ public final class DnsBenchmark {
                 var ourPacedRounds = new ArrayList<Latencies>();
                 var theirPacedRounds = new ArrayList<Latencies>();
                 for (int round = 0; round < ROUNDS; round++) {
-                    ourPacedRounds.add(latencies(gateway.dnsPort(), queries, 10, 20_000));
+                    ourPacedRounds.add(latencies(dnsPort, queries, 10, 20_000));
                     theirPacedRounds.add(latencies(unboundPort, queries, 10, 20_000));
                 }
                 var oursPaced = Latencies.median(ourPacedRounds);
@@ -139,7 +135,7 @@ public final class DnsBenchmark {
 
             // The heap with a million subscribers, after a full GC, under the same -Xmx512m.
             writeSnapshot(snapshot, workspace, heapSubscribers);
-            var big = Gateway.start(jar, dir, platform, redis, unboundPort, "gateway-1m");
+            var big = startGateway(dir, platform, redis, unboundPort, dnsPort, "gateway-1m");
             try {
                 run(List.of("jcmd", Long.toString(big.pid()), "GC.run"));
                 String info = run(List.of("jcmd", Long.toString(big.pid()), "GC.heap_info"));
@@ -342,70 +338,20 @@ public final class DnsBenchmark {
         throw new IllegalStateException("unbound does not answer on port " + port);
     }
 
-    static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The gateway as its own process, with the production heap limit. */
-    record Gateway(Process process, int dnsPort, Duration readyAfter) {
-
-        static Gateway start(
-                String jar, Path dir, FakePlatform platform, EmbeddedRedisServer redis, int upstreamPort, String name)
-                throws Exception {
-            int httpPort = freePort();
-            int dnsPort = freePort();
-            long started = System.nanoTime();
-            var process = new ProcessBuilder(
-                            System.getProperty("java.home") + "/bin/java",
-                            "-Xmx512m",
-                            "-jar",
-                            jar,
-                            "--server.port=" + httpPort,
-                            "--reroute.gateway.region=" + REGION,
-                            "--reroute.gateway.platform-url=" + platform.url(),
-                            "--reroute.gateway.sync.secret=" + SECRET,
-                            "--spring.data.redis.url=" + redis.url(),
-                            "--reroute.gateway.dns.bind=127.0.0.1",
-                            "--reroute.gateway.dns.port=" + dnsPort,
-                            "--reroute.gateway.dns.upstream=127.0.0.1:" + upstreamPort,
-                            "--reroute.gateway.dns.subscriber-networks=127.0.0.0/8,10.0.0.0/8",
-                            "--reroute.gateway.captive.enabled=false",
-                            "--reroute.gateway.radius.enabled=false",
-                            "--logging.level.root=WARN")
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve(name + ".log").toFile())
-                    .start();
-            var http = HttpClient.newHttpClient();
-            var ready = HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness"))
-                    .build();
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the gateway exited; see " + dir.resolve(name + ".log"));
-                }
-                try {
-                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return new Gateway(process, dnsPort, Duration.ofNanos(System.nanoTime() - started));
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                }
-                Thread.sleep(200);
-            }
-            process.destroy();
-            throw new IllegalStateException("the gateway did not become ready; see " + dir.resolve(name + ".log"));
-        }
-
-        long pid() {
-            return process.pid();
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            process.waitFor();
-        }
+    private static BenchGateway startGateway(
+            Path dir, FakePlatform platform, EmbeddedRedisServer redis, int upstreamPort, int dnsPort, String name)
+            throws Exception {
+        return BenchGateway.start(
+                dir,
+                name,
+                platform.url(),
+                SECRET,
+                redis.url(),
+                Map.of(
+                        "dns.enabled", "true",
+                        "dns.bind", "127.0.0.1",
+                        "dns.port", Integer.toString(dnsPort),
+                        "dns.upstream", "127.0.0.1:" + upstreamPort,
+                        "dns.subscriber-networks", "127.0.0.0/8,10.0.0.0/8"));
     }
 }

@@ -44,8 +44,11 @@ public final class TestCoaListener implements AutoCloseable {
         }
     }
 
-    /** A verified request: its code and attributes as {@code type} or {@code vendor:type} to text. */
-    public record Received(int code, Map<String, String> attributes, boolean messageAuthenticator) {}
+    /**
+     * A verified request: its code, attributes as {@code type} or {@code vendor:type} to text, and
+     * when it arrived ({@link System#nanoTime}).
+     */
+    public record Received(int code, Map<String, String> attributes, boolean messageAuthenticator, long arrivedAt) {}
 
     private final DatagramSocket socket;
     private final String secret;
@@ -86,6 +89,7 @@ public final class TestCoaListener implements AutoCloseable {
             var packet = new DatagramPacket(buffer, buffer.length);
             try {
                 socket.receive(packet);
+                long arrivedAt = System.nanoTime();
                 var request = RadiusRequest.fromByteBuf(
                                 DICTIONARY, Unpooled.copiedBuffer(buffer, 0, packet.getLength()))
                         .decodeRequest(secret);
@@ -94,7 +98,7 @@ public final class TestCoaListener implements AutoCloseable {
                 if (!validMessageAuthenticator(buffer, packet.getLength())) {
                     continue;
                 }
-                received.add(new Received(code, attributes, attributes.containsKey("80")));
+                received.add(new Received(code, attributes, attributes.containsKey("80"), arrivedAt));
                 Answer answer = code == COA_REQUEST ? coa : disconnect;
                 if (answer.silent()) {
                     continue;

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumerEnabled whether this replica reads the accounting streams (every replica may: they
  *     share each stream through one consumer group)
  * @param batchSize entries per read, applied in one transaction per workspace
- * @param readBlock how long a read waits for new entries
+ * @param readBlock how long a read waits for new entries; below the Redis command timeout
+ *     ({@code spring.data.redis.timeout}, 2 s), which bounds a blocking read too
  * @param claimIdle how long an entry delivered to another replica may stay unacknowledged before
  *     this replica takes it over (that replica is taken for dead)
  * @param retention how long stopped sessions are kept
@@ -19,6 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AccountingProperties(
         @DefaultValue("true") boolean consumerEnabled,
         @DefaultValue("500") int batchSize,
-        @DefaultValue("2s") Duration readBlock,
+        @DefaultValue("1s") Duration readBlock,
         @DefaultValue("1m") Duration claimIdle,
         @DefaultValue("180d") Duration retention) {}
