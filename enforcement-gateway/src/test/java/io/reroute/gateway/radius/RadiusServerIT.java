@@ -295,7 +295,7 @@ class RadiusServerIT {
     }
 
     @Test
-    void stopClosesTheSession() throws Exception {
+    void stopClosesTheSessionWithItsTerminateCauseByName() throws Exception {
         String session = "sess-" + UUID.randomUUID();
         acct("Acct-Status-Type = Start", "Acct-Session-Id = \"" + session + "\"", "User-Name = \"alice@isp\"");
         assertThat(sessions.open(ISP_A, ALICE))
@@ -310,6 +310,9 @@ class RadiusServerIT {
         assertThat(sessions.open(ISP_A, ALICE))
                 .extracting(RadiusSession::sessionId)
                 .doesNotContain(session);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(region.accountingStream(redis))
+                .anySatisfy(entry ->
+                        assertThat(entry).containsEntry("session", session).containsEntry("cause", "User-Request")));
     }
 
     private Radclient.Reply auth(String secret, String... attributes) throws Exception {

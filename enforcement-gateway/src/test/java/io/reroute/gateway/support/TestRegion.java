@@ -11,9 +11,13 @@ import java.util.stream.Collectors;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A region for gateways under test: an embedded Redis for its stream and a fake platform serving it. */
 public final class TestRegion implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String name;
     private final String secret;
@@ -77,8 +81,20 @@ public final class TestRegion implements AutoCloseable {
                 .map(record -> record.getValue().entrySet().stream()
                         .collect(Collectors.toMap(
                                 e -> e.getKey().toString(), e -> e.getValue().toString())))
+                .flatMapIterable(TestRegion::unbatched)
                 .collectList()
                 .block();
+    }
+
+    /** A {@code sessions} entry's updates (one JSON object per line), each as a {@code session} entry. */
+    private static List<Map<String, String>> unbatched(Map<String, String> entry) {
+        if (!"sessions".equals(entry.get("type"))) {
+            return List.of(entry);
+        }
+        return entry.get("updates")
+                .lines()
+                .map(line -> JSON.readValue(line, new TypeReference<Map<String, String>>() {}))
+                .toList();
     }
 
     /** The same wiring as command-line arguments, for gateways started as applications. */

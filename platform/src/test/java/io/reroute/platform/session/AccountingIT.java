@@ -4,6 +4,7 @@ import static io.reroute.platform.support.AccountingFixtures.append;
 import static io.reroute.platform.support.AccountingFixtures.enforcement;
 import static io.reroute.platform.support.AccountingFixtures.nasRestarted;
 import static io.reroute.platform.support.AccountingFixtures.session;
+import static io.reroute.platform.support.AccountingFixtures.sessionBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
@@ -79,6 +80,35 @@ class AccountingIT {
         assertThat(JsonPath.<String>read(body, "$.items[0].status")).isEqualTo("ACTIVE");
         assertThat(JsonPath.<String>read(body, "$.items[0].framedIpv4")).isEqualTo("100.64.0.10");
         assertThat(JsonPath.<String>read(body, "$.items[0].nasId")).isEqualTo(nas);
+    }
+
+    @Test
+    void updatesBatchedInOneEntryApplyAsIfSentOneByOne() {
+        var isp = workspaces.create(REGION);
+        String nas = NasFixtures.register(isp, "BRAS", NasFixtures.randomAddress());
+        String subscriber = BillingFixtures.subscriber(isp, "ACC-B");
+        String ws = isp.id().toString();
+        double malformed = dropped("malformed");
+
+        append(
+                redis,
+                REGION,
+                sessionBatch(
+                        session(ws, nas, "b-1", subscriber, start, start.plusSeconds(600), 2_000, FIVE_GIB, null),
+                        session(ws, nas, "b-1", subscriber, start, start, 0, 0, null),
+                        session(ws, nas, "b-2", subscriber, start, start.plusSeconds(300), 5, 6, null)),
+                Map.of("type", "sessions", "updates", "{\"type\":\"session\"\nnot json"));
+        drain();
+
+        assertThat(JsonPath.<List<String>>read(sessions(isp, subscriber), "$.items[*].sessionId"))
+                .containsExactlyInAnyOrder("b-1", "b-2");
+        assertThat(JsonPath.<List<Number>>read(
+                        sessions(isp, subscriber), "$.items[?(@.sessionId == 'b-1')].inputOctets"))
+                .singleElement()
+                .satisfies(octets -> assertThat(octets.longValue()).isEqualTo(2_000));
+        assertThat(dropped("malformed") - malformed)
+                .as("the entry that does not parse")
+                .isEqualTo(1);
     }
 
     @Test

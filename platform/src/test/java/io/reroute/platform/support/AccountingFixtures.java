@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Accounting stream entries as a region's gateway appends them, for tests. */
 public final class AccountingFixtures {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private AccountingFixtures() {}
 
@@ -66,6 +69,18 @@ public final class AccountingFixtures {
         fields.put("attempts", "1");
         fields.put("at", Long.toString(at.toEpochMilli()));
         return fields;
+    }
+
+    /** A {@code sessions} entry, as gateways batch session updates: one JSON object per line. */
+    @SafeVarargs
+    public static Map<String, String> sessionBatch(Map<String, String>... updates) {
+        return Map.of(
+                "type",
+                "sessions",
+                "updates",
+                java.util.Arrays.stream(updates)
+                        .map(JSON::writeValueAsString)
+                        .collect(java.util.stream.Collectors.joining("\n")));
     }
 
     public static Map<String, String> nasRestarted(String workspace, String nas, Instant at) {

@@ -24,22 +24,32 @@ import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Forwards session updates, live-enforcement attempts and other features' reports to the platform through the region's accounting stream ({@code
- * reroute:region:<region>:accounting}), which the platform reads with a consumer group. Each entry
- * carries the session's whole standing (counters so far, open or stopped), so the platform can
- * apply entries twice or out of order and end with the same totals. The event loop only queues
- * (bounded: when Redis is away long enough to fill it, new updates are dropped and counted; a
- * later update of the same session carries its totals); one thread appends in batches.
+ * Forwards session updates, live-enforcement attempts and other features' reports to the platform
+ * through the region's accounting stream ({@code reroute:region:<region>:accounting}), which the
+ * platform reads with a consumer group. Each session update carries the session's whole standing
+ * (counters so far, open or stopped), so the platform can apply updates twice or out of order and
+ * end with the same totals. The event loop only queues; one thread appends what gathered in up to
+ * {@link #LINGER}, session updates {@link #SESSIONS_PER_ENTRY} to a {@code sessions} entry (one
+ * JSON object per line), since one Redis command per update cost more than answering the request
+ * (bench/radius). The queue is bounded: when it is full (Redis away, or slower than the NAS
+ * clients) a session update is refused, and the Accounting-Request goes unanswered so that the NAS
+ * sends it again (RFC 2866 §2); other reports are dropped and counted.
  */
 @Component
 class AccountingForwarder implements SmartLifecycle, PlatformReports {
 
     private static final Logger log = LoggerFactory.getLogger(AccountingForwarder.class);
     private static final int CAPACITY = 200_000;
-    private static final int BATCH = 500;
-    private static final long MAX_STREAM_LENGTH = 2_000_000;
+    private static final int BATCH = 2_000;
+    private static final int SESSIONS_PER_ENTRY = 50;
+    private static final Duration LINGER = Duration.ofMillis(50);
+    /** About 100,000 entries: hours of updates at a busy region's pace while the platform is away. */
+    private static final long MAX_STREAM_LENGTH = 100_000;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ReactiveStringRedisTemplate redis;
     private final String stream;
@@ -53,7 +63,7 @@ class AccountingForwarder implements SmartLifecycle, PlatformReports {
         this.redis = redis;
         this.stream = key(gateway.region());
         this.dropped = Counter.builder("reroute.gateway.accounting.dropped")
-                .description("session updates not forwarded because the queue to Redis was full")
+                .description("reports not queued for the accounting stream because the queue to Redis was full")
                 .register(meters);
         this.forwarded = Counter.builder("reroute.gateway.accounting.forwarded")
                 .description("session updates appended to the region's accounting stream")
@@ -66,7 +76,8 @@ class AccountingForwarder implements SmartLifecycle, PlatformReports {
         return "reroute:region:" + region + ":accounting";
     }
 
-    void session(RadiusSession s) {
+    /** Queues a session's standing; false when the queue is full and it was not taken. */
+    boolean session(RadiusSession s) {
         var fields = new LinkedHashMap<String, String>();
         fields.put("type", "session");
         fields.put("workspace", s.workspaceId().toString());
@@ -85,12 +96,12 @@ class AccountingForwarder implements SmartLifecycle, PlatformReports {
                 "stoppedAt",
                 s.stoppedAt() == null ? "" : Long.toString(s.stoppedAt().toEpochMilli()));
         fields.put("cause", s.terminateCause() == null ? "" : s.terminateCause());
-        offer(fields);
+        return offer(fields);
     }
 
-    /** Accounting-On/Off: the NAS lost every session that started before {@code at}. */
-    void nasRestarted(UUID workspace, UUID nas, Instant at, String cause) {
-        offer(Map.of(
+    /** Accounting-On/Off: the NAS lost every session that started before {@code at}; false when not queued. */
+    boolean nasRestarted(UUID workspace, UUID nas, Instant at, String cause) {
+        return offer(Map.of(
                 "type",
                 "nas-restarted",
                 "workspace",
@@ -127,10 +138,12 @@ class AccountingForwarder implements SmartLifecycle, PlatformReports {
         offer(entry);
     }
 
-    private void offer(Map<String, String> fields) {
-        if (!queue.offer(fields)) {
-            dropped.increment();
+    private boolean offer(Map<String, String> fields) {
+        if (queue.offer(fields)) {
+            return true;
         }
+        dropped.increment();
+        return false;
     }
 
     @Override
@@ -155,6 +168,10 @@ class AccountingForwarder implements SmartLifecycle, PlatformReports {
                         continue;
                     }
                     batch.add(first);
+                    if (!stopping) {
+                        // Lets a batch gather: a few updates per entry instead of one.
+                        Thread.sleep(LINGER);
+                    }
                     queue.drainTo(batch, BATCH - 1);
                 }
                 append(batch);
@@ -178,16 +195,47 @@ class AccountingForwarder implements SmartLifecycle, PlatformReports {
         }
     }
 
-    /** Appends a batch, pipelined, in order, each append trimming the stream to about its bound. */
+    /**
+     * Appends a batch, pipelined and in order: runs of session updates as {@code sessions} entries,
+     * other reports as they are; each append trims the stream to about its bound.
+     */
     private void append(List<Map<String, String>> batch) {
+        var entries = new ArrayList<Map<String, String>>();
+        var updates = new StringBuilder();
+        int count = 0;
+        for (Map<String, String> fields : batch) {
+            if (!"session".equals(fields.get("type"))) {
+                if (count > 0) {
+                    entries.add(sessions(updates));
+                    count = 0;
+                }
+                entries.add(fields);
+                continue;
+            }
+            updates.append(count == 0 ? "" : "\n").append(JSON.writeValueAsString(fields));
+            if (++count == SESSIONS_PER_ENTRY) {
+                entries.add(sessions(updates));
+                count = 0;
+            }
+        }
+        if (count > 0) {
+            entries.add(sessions(updates));
+        }
         var trimmed = XAddOptions.maxlen(MAX_STREAM_LENGTH).approximateTrimming(true);
-        Flux.fromIterable(batch)
+        Flux.fromIterable(entries)
                 .flatMapSequential(
                         fields -> redis.opsForStream()
                                 .add(StreamRecords.string(fields).withStreamKey(stream), trimmed),
                         64)
                 .then()
                 .block(Duration.ofSeconds(10));
+    }
+
+    /** A {@code sessions} entry of the updates gathered, which it takes out of {@code updates}. */
+    private static Map<String, String> sessions(StringBuilder updates) {
+        var entry = Map.of("type", "sessions", "updates", updates.toString());
+        updates.setLength(0);
+        return entry;
     }
 
     /** Lets the worker append what is queued (for up to five seconds), then stops it. */

@@ -1,21 +1,16 @@
 package io.reroute.gateway.radius.internal;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.codec.MessageToMessageDecoder;
 import io.reroute.gateway.radius.internal.RadiusMetrics.Drop;
 import io.reroute.gateway.state.RegionState;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tinyradius.core.RadiusPacketException;
-import org.tinyradius.core.dictionary.Dictionary;
-import org.tinyradius.core.packet.PacketType;
-import org.tinyradius.core.packet.request.AccessRequest;
-import org.tinyradius.core.packet.request.RadiusRequest;
 
 /**
  * Turns a datagram into a {@link RadiusExchange}, or drops it silently and counts why (RFC 2865
@@ -28,23 +23,20 @@ import org.tinyradius.core.packet.request.RadiusRequest;
 final class DatagramRadiusRequestDecoder extends MessageToMessageDecoder<DatagramPacket> {
 
     private static final Logger log = LoggerFactory.getLogger(DatagramRadiusRequestDecoder.class);
-    private static final int HEADER = 20;
-    private static final int MAX_PACKET = 4096;
-    private static final int MESSAGE_AUTHENTICATOR = 80;
+    static final int ACCESS_REQUEST = 1;
+    static final int ACCOUNTING_REQUEST = 4;
 
-    private final byte acceptedCode;
+    private final int acceptedCode;
     private final RegionState state;
     private final RadiusSecrets secrets;
-    private final Dictionary dictionary;
     private final RadiusMetrics metrics;
 
-    DatagramRadiusRequestDecoder(
-            byte acceptedCode, RegionState state, RadiusSecrets secrets, Dictionary dictionary, RadiusMetrics metrics) {
+    /** A decoder for the port that takes {@code acceptedCode}: Access-Request or Accounting-Request. */
+    DatagramRadiusRequestDecoder(int acceptedCode, RegionState state, RadiusSecrets secrets, RadiusMetrics metrics) {
         super(DatagramPacket.class);
         this.acceptedCode = acceptedCode;
         this.state = state;
         this.secrets = secrets;
-        this.dictionary = dictionary;
         this.metrics = metrics;
     }
 
@@ -61,41 +53,35 @@ final class DatagramRadiusRequestDecoder extends MessageToMessageDecoder<Datagra
             return;
         }
         ByteBuf content = packet.content();
-        int length = content.readableBytes() >= HEADER ? content.getUnsignedShort(content.readerIndex() + 2) : -1;
-        // RFC 2865 §3: octets beyond Length are padding to ignore; fewer than Length, a packet to drop.
-        if (length < HEADER || length > MAX_PACKET || length > content.readableBytes()) {
-            metrics.dropped(Drop.MALFORMED, nas.workspaceId());
-            return;
-        }
-        if (content.getByte(content.readerIndex()) != acceptedCode) {
-            metrics.dropped(Drop.UNSUPPORTED_CODE, nas.workspaceId());
-            return;
-        }
-        RadiusRequest request;
+        int length = content.readableBytes() >= RadiusPacket.HEADER
+                ? content.getUnsignedShort(content.readerIndex() + 2)
+                : -1;
+        RadiusPacket request;
         try {
-            // tinyradius keeps slices of the buffer it parses: give it a copy of its own.
-            request = RadiusRequest.fromByteBuf(
-                    dictionary, Unpooled.copiedBuffer(content.slice(content.readerIndex(), length)));
-        } catch (RadiusPacketException | RuntimeException e) {
+            request = RadiusPacket.parse(content, length);
+        } catch (RadiusPacket.MalformedPacketException e) {
             log.debug("Malformed RADIUS packet from {}: {}", nas, e.getMessage());
             metrics.dropped(Drop.MALFORMED, nas.workspaceId());
             return;
         }
-        if (request instanceof AccessRequest
-                && nas.requireMessageAuthenticator()
-                && request.getAttribute(MESSAGE_AUTHENTICATOR).isEmpty()) {
+        if (request.code() != acceptedCode) {
+            metrics.dropped(Drop.UNSUPPORTED_CODE, nas.workspaceId());
+            return;
+        }
+        boolean access = acceptedCode == ACCESS_REQUEST;
+        if (access && nas.requireMessageAuthenticator() && !request.has(MessageAuthenticators.MESSAGE_AUTHENTICATOR)) {
             metrics.dropped(Drop.MISSING_MESSAGE_AUTHENTICATOR, nas.workspaceId());
             return;
         }
-        try {
-            out.add(new RadiusExchange(nas, secret, packet.sender(), request.decodeRequest(secret)));
-        } catch (RadiusPacketException | RuntimeException e) {
-            log.debug(
-                    "RADIUS {} from {} failed its checks: {}",
-                    PacketType.getPacketTypeName(acceptedCode),
-                    nas,
-                    e.getMessage());
+        byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+        boolean signed = access
+                ? request.messageAuthenticatorMatches(key, false)
+                : request.accountingAuthenticatorMatches(key) && request.messageAuthenticatorMatches(key, true);
+        if (!signed) {
+            log.debug("RADIUS request (code {}) from {} failed its checks", acceptedCode, nas);
             metrics.dropped(Drop.BAD_AUTHENTICATOR, nas.workspaceId());
+            return;
         }
+        out.add(new RadiusExchange(nas, key, packet.sender(), request));
     }
 }

@@ -93,7 +93,7 @@ class DynamicAuthorizationClient implements SmartLifecycle {
     }
 
     /** Sends {@code code} (CoA- or Disconnect-Request) with the attributes to the NAS. */
-    CompletableFuture<Reply> send(InetSocketAddress nas, String secret, int code, List<RadiusAttribute> attributes) {
+    CompletableFuture<Reply> send(InetSocketAddress nas, String secret, int code, List<byte[]> attributes) {
         Channel out = channel;
         if (out == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("the CoA client is not running"));
@@ -183,15 +183,15 @@ class DynamicAuthorizationClient implements SmartLifecycle {
      * RFC 5176 §3.5 and RFC 3579 §3.2: Message-Authenticator first, HMAC-MD5 over the packet with a
      * zero Request Authenticator; then the Request Authenticator, MD5 over the packet and the secret.
      */
-    static byte[] encode(int code, int identifier, List<RadiusAttribute> attributes, String secret) {
+    static byte[] encode(int code, int identifier, List<byte[]> attributes, String secret) {
         ByteBuf packet = Unpooled.buffer(256);
         try {
             packet.writeByte(code).writeByte(identifier).writeShort(0).writeZero(16);
             packet.writeByte(MessageAuthenticators.MESSAGE_AUTHENTICATOR)
                     .writeByte(18)
                     .writeZero(16);
-            for (RadiusAttribute attribute : attributes) {
-                packet.writeBytes(attribute.toByteArray());
+            for (byte[] attribute : attributes) {
+                packet.writeBytes(attribute);
             }
             if (packet.readableBytes() > 4096) {
                 throw new IllegalArgumentException("a RADIUS request longer than 4096 octets");

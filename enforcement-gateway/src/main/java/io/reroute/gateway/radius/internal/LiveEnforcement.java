@@ -52,7 +52,7 @@ class LiveEnforcement {
     private final DynamicAuthorizationClient client;
     private final AccountingForwarder forwarder;
     private final ObjectProvider<SessionFallback> fallbacks;
-    private final AccessPolicy policy = new AccessPolicy(RadiusDictionary.get());
+    private final AccessPolicy policy = new AccessPolicy();
     private final MeterRegistry meters;
     private final Clock clock;
 
@@ -168,7 +168,7 @@ class LiveEnforcement {
             InetSocketAddress endpoint,
             String secret,
             int code,
-            List<org.tinyradius.core.attribute.type.RadiusAttribute> attributes) {
+            List<byte[]> attributes) {
         String action = code == DynamicAuthorizationClient.COA_REQUEST ? "COA" : "DISCONNECT";
         return client.send(endpoint, secret, code, attributes).thenApply(reply -> {
             String outcome = reply.acknowledged()

@@ -2,11 +2,9 @@ package io.reroute.gateway.radius.internal;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signing and checking of the packets the gateway writes and awaits, with Message-Authenticator as
@@ -28,20 +26,18 @@ final class MessageAuthenticators {
      * authenticator field and replaces it with the MD5 over the packet and the secret.
      */
     static void sign(ByteBuf packet, byte[] authenticator, String secret) {
-        try {
-            byte[] key = secret.getBytes(StandardCharsets.UTF_8);
-            Mac hmac = Mac.getInstance("HmacMD5");
-            hmac.init(new SecretKeySpec(key, "HmacMD5"));
-            hmac.update(packet.nioBuffer());
-            packet.setBytes(HEADER + 2, hmac.doFinal());
-            packet.setBytes(4, authenticator);
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            md5.update(packet.nioBuffer());
-            md5.update(key);
-            packet.setBytes(4, md5.digest());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        sign(packet, authenticator, secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void sign(ByteBuf packet, byte[] authenticator, byte[] secret) {
+        Mac hmac = RadiusDigests.hmacMd5(secret);
+        hmac.update(packet.nioBuffer());
+        packet.setBytes(HEADER + 2, hmac.doFinal());
+        packet.setBytes(4, authenticator);
+        MessageDigest md5 = RadiusDigests.md5();
+        md5.update(packet.nioBuffer());
+        md5.update(secret);
+        packet.setBytes(4, md5.digest());
     }
 
     /**
@@ -69,13 +65,8 @@ final class MessageAuthenticators {
         if (received == null) {
             return false;
         }
-        try {
-            Mac hmac = Mac.getInstance("HmacMD5");
-            hmac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
-            hmac.update(copy, 0, length);
-            return MessageDigest.isEqual(received, hmac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        Mac hmac = RadiusDigests.hmacMd5(secret.getBytes(StandardCharsets.UTF_8));
+        hmac.update(copy, 0, length);
+        return MessageDigest.isEqual(received, hmac.doFinal());
     }
 }

@@ -2,13 +2,12 @@ package io.reroute.gateway.radius.internal;
 
 import io.reroute.gateway.state.NasClient;
 import java.net.InetSocketAddress;
-import org.tinyradius.core.packet.request.RadiusRequest;
 
 /**
- * A request from a known NAS whose authenticator checked out, decoded with its shared secret; what
- * the handler needs to answer it.
+ * A request from a known NAS whose authenticator checked out, with the NAS's shared secret (UTF-8)
+ * to open its credentials and sign the answer; what the handler needs to answer it.
  */
-record RadiusExchange(NasClient nas, String secret, InetSocketAddress sender, RadiusRequest request) {
+record RadiusExchange(NasClient nas, byte[] secret, InetSocketAddress sender, RadiusPacket request) {
 
     @Override
     public String toString() {

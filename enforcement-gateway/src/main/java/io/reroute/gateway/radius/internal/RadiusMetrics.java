@@ -20,7 +20,9 @@ final class RadiusMetrics {
         MALFORMED,
         BAD_AUTHENTICATOR,
         MISSING_MESSAGE_AUTHENTICATOR,
-        UNSUPPORTED_CODE
+        UNSUPPORTED_CODE,
+        /** An Accounting-Request left unanswered because its update could not be queued for the platform. */
+        ACCOUNTING_BACKLOG
     }
 
     private final MeterRegistry meters;

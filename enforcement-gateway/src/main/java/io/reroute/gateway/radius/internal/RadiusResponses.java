@@ -3,7 +3,6 @@ package io.reroute.gateway.radius.internal;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.List;
-import org.tinyradius.core.attribute.type.RadiusAttribute;
 
 /**
  * Writes a response packet with Message-Authenticator as its first attribute, which is where the
@@ -19,37 +18,33 @@ final class RadiusResponses {
     static final int ACCESS_REJECT = 3;
     static final int ACCOUNTING_RESPONSE = 5;
 
-    private static final int PROXY_STATE = 33;
-
     private RadiusResponses() {}
 
     /**
-     * The response to a request of the given identifier and authenticator: {@code attributes}, then
-     * the request's Proxy-State attributes in their order (RFC 2865 §5.33).
+     * The response to a request of the given identifier and authenticator: {@code attributes}
+     * (encoded), then the request's Proxy-State attributes in their order (RFC 2865 §5.33).
      */
     static ByteBuf encode(
             ByteBufAllocator allocator,
             int code,
             int identifier,
             byte[] requestAuthenticator,
-            List<RadiusAttribute> attributes,
-            List<RadiusAttribute> request,
-            String secret) {
+            List<byte[]> attributes,
+            List<byte[]> proxyStates,
+            byte[] secret) {
         ByteBuf packet = allocator.buffer(256);
         try {
             packet.writeByte(code).writeByte(identifier).writeShort(0).writeBytes(requestAuthenticator);
             packet.writeByte(MessageAuthenticators.MESSAGE_AUTHENTICATOR)
                     .writeByte(18)
                     .writeZero(16);
-            for (RadiusAttribute attribute : attributes) {
-                packet.writeBytes(attribute.toByteArray());
+            for (byte[] attribute : attributes) {
+                packet.writeBytes(attribute);
             }
-            for (RadiusAttribute attribute : request) {
-                if (attribute.getVendorId() == -1 && attribute.getType() == PROXY_STATE) {
-                    packet.writeBytes(attribute.toByteArray());
-                }
+            for (byte[] proxyState : proxyStates) {
+                packet.writeBytes(proxyState);
             }
-            if (packet.readableBytes() > 4096) {
+            if (packet.readableBytes() > RadiusPacket.MAX_LENGTH) {
                 throw new IllegalStateException("a RADIUS response longer than 4096 octets");
             }
             packet.setShort(2, packet.readableBytes());

@@ -31,8 +31,6 @@ import org.springframework.stereotype.Component;
 public class RadiusServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RadiusServer.class);
-    private static final byte ACCESS_REQUEST = 1;
-    private static final byte ACCOUNTING_REQUEST = 4;
 
     private final RadiusProperties properties;
     private final RegionState state;
@@ -68,12 +66,12 @@ public class RadiusServer implements SmartLifecycle {
         var transport = Transport.best();
         int threads = properties.eventLoops();
         group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlers());
-        var dictionary = RadiusDictionary.get();
         var metrics = new RadiusMetrics(meters);
-        var handler = new RadiusRequestHandler(state, secrets, dictionary, sessions, forwarder, metrics, clock);
-        var authDecoder = new DatagramRadiusRequestDecoder(ACCESS_REQUEST, state, secrets, dictionary, metrics);
-        var accountingDecoder =
-                new DatagramRadiusRequestDecoder(ACCOUNTING_REQUEST, state, secrets, dictionary, metrics);
+        var handler = new RadiusRequestHandler(state, secrets, sessions, forwarder, metrics, clock);
+        var authDecoder =
+                new DatagramRadiusRequestDecoder(DatagramRadiusRequestDecoder.ACCESS_REQUEST, state, secrets, metrics);
+        var accountingDecoder = new DatagramRadiusRequestDecoder(
+                DatagramRadiusRequestDecoder.ACCOUNTING_REQUEST, state, secrets, metrics);
         try {
             auth.addAll(UdpListeners.bind(
                     group,

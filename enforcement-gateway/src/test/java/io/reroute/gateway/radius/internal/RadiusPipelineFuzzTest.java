@@ -98,7 +98,6 @@ class RadiusPipelineFuzzTest {
                         Duration.ofSeconds(30),
                         null,
                         Duration.ofSeconds(30)));
-        var dictionary = RadiusDictionary.get();
         var metrics = new RadiusMetrics(new SimpleMeterRegistry());
         // Never started: session updates only queue up.
         var forwarder = new AccountingForwarder(
@@ -106,11 +105,9 @@ class RadiusPipelineFuzzTest {
                 new GatewayProperties("fuzz", URI.create("http://127.0.0.1:1")),
                 new SimpleMeterRegistry());
         var handler = new RadiusRequestHandler(
-                state, secrets, dictionary, new AccountingSessions(), forwarder, metrics, Clock.systemUTC());
-        var auth = new EmbeddedChannel(
-                new DatagramRadiusRequestDecoder((byte) 1, state, secrets, dictionary, metrics), handler);
-        var accounting = new EmbeddedChannel(
-                new DatagramRadiusRequestDecoder((byte) 4, state, secrets, dictionary, metrics), handler);
+                state, secrets, new AccountingSessions(), forwarder, metrics, Clock.systemUTC());
+        var auth = new EmbeddedChannel(new DatagramRadiusRequestDecoder(1, state, secrets, metrics), handler);
+        var accounting = new EmbeddedChannel(new DatagramRadiusRequestDecoder(4, state, secrets, metrics), handler);
 
         byte[] access = bytes(((AccessRequest) RadiusRequest.create(
                         DefaultDictionary.INSTANCE,

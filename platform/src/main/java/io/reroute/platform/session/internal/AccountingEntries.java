@@ -31,6 +31,7 @@ import reactor.core.publisher.Mono;
 class AccountingEntries {
 
     private static final Logger log = LoggerFactory.getLogger(AccountingEntries.class);
+    private static final int SESSIONS_PER_STATEMENT = 500;
 
     private final WorkspaceTransactions transactions;
     private final Workspaces workspaces;
@@ -59,10 +60,12 @@ class AccountingEntries {
         var byWorkspace = new LinkedHashMap<WorkspaceId, List<AccountingEntry>>();
         for (Map<String, String> fields : entries) {
             try {
-                AccountingEntry entry = AccountingEntry.parse(fields);
-                byWorkspace
-                        .computeIfAbsent(entry.workspace(), w -> new ArrayList<>())
-                        .add(entry);
+                for (Map<String, String> one : AccountingEntry.unbatch(fields)) {
+                    AccountingEntry entry = AccountingEntry.parse(one);
+                    byWorkspace
+                            .computeIfAbsent(entry.workspace(), w -> new ArrayList<>())
+                            .add(entry);
+                }
             } catch (InvalidEntry e) {
                 log.warn("Dropped a malformed entry of region {}'s accounting stream: {}", region, e.getMessage());
                 dropped(region, "malformed", 1);
@@ -102,8 +105,11 @@ class AccountingEntries {
                         .concatMap(restart -> sessions.stopBefore(workspace, (NasRestarted) restart))
                         .then(Mono.fromRunnable(() -> applied(region, workspace, run.size())));
             case SessionUpdate u ->
-                sessions.apply(workspace, only(run, SessionUpdate.class))
-                        .doOnNext(accepted -> counted(region, workspace, run.size(), accepted, "unknown-nas"))
+                // Bounded statements: each takes an advisory lock per session it touches.
+                Flux.fromIterable(partition(only(run, SessionUpdate.class), SESSIONS_PER_STATEMENT))
+                        .concatMap(updates -> sessions.apply(workspace, updates)
+                                .doOnNext(accepted ->
+                                        counted(region, workspace, updates.size(), accepted, "unknown-nas")))
                         .then();
             case EnforcementReport e ->
                 enforcement
@@ -127,6 +133,14 @@ class AccountingEntries {
             log.warn("Dropped {} accounting entries of workspace {}: {}", entries - accepted, workspace, reason);
             dropped(region, reason, entries - accepted);
         }
+    }
+
+    private static <T> List<List<T>> partition(List<T> all, int size) {
+        var parts = new ArrayList<List<T>>((all.size() + size - 1) / size);
+        for (int from = 0; from < all.size(); from += size) {
+            parts.add(all.subList(from, Math.min(all.size(), from + size)));
+        }
+        return parts;
     }
 
     /** Consecutive entries of one kind: updates and reports apply as a set, restarts between them in order. */

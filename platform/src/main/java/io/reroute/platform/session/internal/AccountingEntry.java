@@ -4,10 +4,13 @@ import io.reroute.platform.router.RouterJob;
 import io.reroute.platform.router.RouterReport;
 import io.reroute.platform.tenancy.WorkspaceId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One entry of a region's accounting stream, parsed; anything malformed is an {@link InvalidEntry}. */
@@ -57,6 +60,40 @@ sealed interface AccountingEntry {
 
     /** A gateway's outcome of a router job, or of a periodic reconciliation. */
     record RouterReported(WorkspaceId workspace, RouterReport report) implements AccountingEntry {}
+
+    /** The most session updates one {@code sessions} entry may carry. */
+    int MAX_SESSIONS_PER_ENTRY = 1000;
+
+    /**
+     * The entries one stream entry carries. Gateways forward session updates in {@code sessions}
+     * entries (sparing Redis a command per update): {@code updates} holds one JSON object per line,
+     * each the fields of a {@code session} entry. Any other entry is itself.
+     */
+    static List<Map<String, String>> unbatch(Map<String, String> fields) {
+        if (!"sessions".equals(fields.get("type"))) {
+            return List.of(fields);
+        }
+        String updates = fields.get("updates");
+        if (updates == null || updates.isBlank()) {
+            throw new InvalidEntry("a sessions entry without updates");
+        }
+        String[] lines = updates.split("\n");
+        if (lines.length > MAX_SESSIONS_PER_ENTRY) {
+            throw new InvalidEntry("a sessions entry with more than " + MAX_SESSIONS_PER_ENTRY + " updates");
+        }
+        var entries = new ArrayList<Map<String, String>>(lines.length);
+        for (String line : lines) {
+            Map<String, String> update;
+            try {
+                update = JSON.readValue(line, new TypeReference<Map<String, String>>() {});
+            } catch (JacksonException e) {
+                throw new InvalidEntry("a sessions entry whose updates are not JSON objects of texts");
+            }
+            update.put("type", "session");
+            entries.add(update);
+        }
+        return entries;
+    }
 
     static AccountingEntry parse(Map<String, String> fields) {
         String type = fields.get("type");
