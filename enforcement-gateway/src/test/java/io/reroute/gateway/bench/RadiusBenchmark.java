@@ -89,8 +89,8 @@ public final class RadiusBenchmark {
                         "%n%,d PPPoE subscribers (1 in 10 restricted, half with a static IPv4 address); load: 2"
                                 + " threads x 2 sockets x 64 = %d requests in flight, %d s per run, every response"
                                 + " verified; Access-Requests half PAP, half CHAP, 1 in 50 with a wrong password,"
-                                + " all with Message-Authenticator; Accounting: Start, Interim-Update, Stop per"
-                                + " session%n",
+                                + " all with Message-Authenticator; Accounting: sessions of Start, 8 Interim-Updates"
+                                + " and Stop%n",
                         subscribers,
                         load.requestsInFlight(),
                         seconds);

@@ -27,8 +27,8 @@ import org.HdrHistogram.Histogram;
  * identifier, Response Authenticator, Message-Authenticator when present, the code expected for the
  * user (accept, reject for a wrong password) and, on an accept, the user's Class and, for a
  * restricted user, the MikroTik address list. Requests rotate through the whole population; Access
- * mixes PAP and CHAP and sends one wrong password in fifty; Accounting walks each user through
- * Start, Interim-Update (past 4 GiB, so with Gigawords) and Stop.
+ * mixes PAP and CHAP and sends one wrong password in fifty; Accounting gives each user a session
+ * that lives ten passes: Start, eight Interim-Updates (past 4 GiB, so with Gigawords), Stop.
  */
 final class RadiusLoad {
 
@@ -375,30 +375,31 @@ final class RadiusLoad {
         }
 
         /**
-         * Pass p over the population sends user u's Start (p % 3 == 0), Interim-Update past 4 GiB
-         * and Stop of session p / 3; the Request Authenticator is the RFC 2866 hash.
+         * Pass p over the population sends user u's Start (p % 10 == 0), Interim-Update or Stop (p %
+         * 10 == 9) of session p / 10; the Request Authenticator is the RFC 2866 hash.
          */
         private int accounting(Slot slot, int id, int user, long n) {
             long pass = n / population.size();
-            int status = (int) (pass % 3);
+            int step = (int) (pass % 10);
+            int status = step == 0 ? 1 : step == 9 ? 2 : 3;
             slot.expectedCode = ACCOUNTING_RESPONSE;
             int at = header(ACCOUNTING_REQUEST, id, new byte[16]);
-            at = integer(at, 40, status == 0 ? 1 : status == 1 ? 3 : 2);
-            at = attribute(at, 44, sessionId(user, pass / 3));
+            at = integer(at, 40, status);
+            at = attribute(at, 44, sessionId(user, pass / 10));
             at = attribute(at, 1, population.usernameBytes(user));
             at = common(at, user);
             at = attribute(at, 8, population.sessionAddress(user));
             at = attribute(at, CLASS, population.classValueBytes(user));
-            long seconds = status * 300L;
-            long input = status * (5L << 30) + user;
-            long output = status * (1L << 29) + user;
+            long seconds = step * 300L;
+            long input = step * (5L << 30) / 9 + user;
+            long output = step * (1L << 29) / 9 + user;
             at = integer(at, 46, seconds);
             at = integer(at, 42, input & 0xffffffffL);
             at = integer(at, 52, input >>> 32);
             at = integer(at, 43, output & 0xffffffffL);
             at = integer(at, 53, output >>> 32);
-            at = integer(at, 47, status * 4_000_000L);
-            at = integer(at, 48, status * 1_000_000L);
+            at = integer(at, 47, step * 400_000L);
+            at = integer(at, 48, step * 100_000L);
             at = integer(at, 41, 0); // Acct-Delay-Time
             at = integer(at, 55, System.currentTimeMillis() / 1000); // Event-Timestamp
             if (status == 2) {

@@ -31,10 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * through the region's accounting stream ({@code reroute:region:<region>:accounting}), which the
  * platform reads with a consumer group. Each session update carries the session's whole standing
  * (counters so far, open or stopped), so the platform can apply updates twice or out of order and
- * end with the same totals. The event loop only queues; one thread appends what gathered in up to
- * {@link #LINGER}, session updates {@link #SESSIONS_PER_ENTRY} to a {@code sessions} entry (one
- * JSON object per line), since one Redis command per update cost more than answering the request
- * (bench/radius). The queue is bounded: when it is full (Redis away, or slower than the NAS
+ * end with the same totals. The event loop only queues; one thread appends what gathered (waiting
+ * {@link #LINGER} when little did), session updates {@link #SESSIONS_PER_ENTRY} to a {@code
+ * sessions} entry (one JSON object per line), since one Redis command per update cost more than
+ * answering the request (bench/radius). The queue is bounded: when it is full (Redis away, or slower than the NAS
  * clients) a session update is refused, and the Accounting-Request goes unanswered so that the NAS
  * sends it again (RFC 2866 §2); other reports are dropped and counted.
  */
@@ -42,8 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
 class AccountingForwarder implements SmartLifecycle, PlatformReports {
 
     private static final Logger log = LoggerFactory.getLogger(AccountingForwarder.class);
-    private static final int CAPACITY = 200_000;
-    private static final int BATCH = 2_000;
+    /** A few seconds of a busy region's accounting: the NAS clients hold the rest until it drains. */
+    private static final int CAPACITY = 100_000;
+
+    private static final int BATCH = 5_000;
     private static final int SESSIONS_PER_ENTRY = 50;
     private static final Duration LINGER = Duration.ofMillis(50);
     /** About 100,000 entries: hours of updates at a busy region's pace while the platform is away. */
@@ -53,7 +55,9 @@ class AccountingForwarder implements SmartLifecycle, PlatformReports {
 
     private final ReactiveStringRedisTemplate redis;
     private final String stream;
-    private final BlockingQueue<Map<String, String>> queue = new ArrayBlockingQueue<>(CAPACITY);
+    /** Session standings ({@link RadiusSession}, written out by the worker) and reports (entry fields). */
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+
     private final Counter dropped;
     private final Counter forwarded;
     private volatile Thread worker;
@@ -66,7 +70,7 @@ class AccountingForwarder implements SmartLifecycle, PlatformReports {
                 .description("reports not queued for the accounting stream because the queue to Redis was full")
                 .register(meters);
         this.forwarded = Counter.builder("reroute.gateway.accounting.forwarded")
-                .description("session updates appended to the region's accounting stream")
+                .description("session updates and reports appended to the region's accounting stream")
                 .register(meters);
         Gauge.builder("reroute.gateway.accounting.queued", queue, BlockingQueue::size)
                 .register(meters);
@@ -78,6 +82,11 @@ class AccountingForwarder implements SmartLifecycle, PlatformReports {
 
     /** Queues a session's standing; false when the queue is full and it was not taken. */
     boolean session(RadiusSession s) {
+        return offer(s);
+    }
+
+    /** A session update's fields, as a line of a {@code sessions} entry. */
+    private static Map<String, String> fields(RadiusSession s) {
         var fields = new LinkedHashMap<String, String>();
         fields.put("type", "session");
         fields.put("workspace", s.workspaceId().toString());
@@ -96,7 +105,7 @@ class AccountingForwarder implements SmartLifecycle, PlatformReports {
                 "stoppedAt",
                 s.stoppedAt() == null ? "" : Long.toString(s.stoppedAt().toEpochMilli()));
         fields.put("cause", s.terminateCause() == null ? "" : s.terminateCause());
-        return offer(fields);
+        return fields;
     }
 
     /** Accounting-On/Off: the NAS lost every session that started before {@code at}; false when not queued. */
@@ -138,8 +147,8 @@ class AccountingForwarder implements SmartLifecycle, PlatformReports {
         offer(entry);
     }
 
-    private boolean offer(Map<String, String> fields) {
-        if (queue.offer(fields)) {
+    private boolean offer(Object item) {
+        if (queue.offer(item)) {
             return true;
         }
         dropped.increment();
@@ -155,7 +164,7 @@ class AccountingForwarder implements SmartLifecycle, PlatformReports {
     }
 
     private void run() {
-        var batch = new ArrayList<Map<String, String>>(BATCH);
+        var batch = new ArrayList<>(BATCH);
         Duration backoff = Duration.ofMillis(100);
         while (true) {
             try {
@@ -168,11 +177,12 @@ class AccountingForwarder implements SmartLifecycle, PlatformReports {
                         continue;
                     }
                     batch.add(first);
-                    if (!stopping) {
-                        // Lets a batch gather: a few updates per entry instead of one.
-                        Thread.sleep(LINGER);
-                    }
                     queue.drainTo(batch, BATCH - 1);
+                    if (batch.size() < SESSIONS_PER_ENTRY && !stopping) {
+                        // A quiet moment: lets a few more gather, for fewer entries of one update each.
+                        Thread.sleep(LINGER);
+                        queue.drainTo(batch, BATCH - batch.size());
+                    }
                 }
                 append(batch);
                 forwarded.increment(batch.size());
@@ -199,20 +209,21 @@ class AccountingForwarder implements SmartLifecycle, PlatformReports {
      * Appends a batch, pipelined and in order: runs of session updates as {@code sessions} entries,
      * other reports as they are; each append trims the stream to about its bound.
      */
-    private void append(List<Map<String, String>> batch) {
+    @SuppressWarnings("unchecked")
+    private void append(List<Object> batch) {
         var entries = new ArrayList<Map<String, String>>();
         var updates = new StringBuilder();
         int count = 0;
-        for (Map<String, String> fields : batch) {
-            if (!"session".equals(fields.get("type"))) {
+        for (Object item : batch) {
+            if (!(item instanceof RadiusSession session)) {
                 if (count > 0) {
                     entries.add(sessions(updates));
                     count = 0;
                 }
-                entries.add(fields);
+                entries.add((Map<String, String>) item);
                 continue;
             }
-            updates.append(count == 0 ? "" : "\n").append(JSON.writeValueAsString(fields));
+            updates.append(count == 0 ? "" : "\n").append(JSON.writeValueAsString(fields(session)));
             if (++count == SESSIONS_PER_ENTRY) {
                 entries.add(sessions(updates));
                 count = 0;
