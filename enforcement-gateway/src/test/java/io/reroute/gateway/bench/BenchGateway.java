@@ -32,6 +32,19 @@ record BenchGateway(Process process, int httpPort, Duration readyAfter) {
     static BenchGateway start(
             Path dir, String name, String platformUrl, String secret, String redisUrl, Map<String, String> properties)
             throws Exception {
+        return start(dir, name, platformUrl, secret, redisUrl, properties, List.of());
+    }
+
+    /** {@link #start} with these JVM options too (the heap limit stays). */
+    static BenchGateway start(
+            Path dir,
+            String name,
+            String platformUrl,
+            String secret,
+            String redisUrl,
+            Map<String, String> properties,
+            List<String> jvmOptions)
+            throws Exception {
         int httpPort = freePort();
         long started = System.nanoTime();
         var settings = new LinkedHashMap<String, String>();
@@ -43,6 +56,7 @@ record BenchGateway(Process process, int httpPort, Duration readyAfter) {
         settings.put("radius.enabled", "false");
         settings.putAll(properties);
         var command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx512m"));
+        command.addAll(jvmOptions);
         // For a profile of the gateway under load, e.g. -Dgateway.jvm-options=-XX:StartFlightRecording=filename=gw.jfr
         String options = System.getProperty("gateway.jvm-options", "");
         if (!options.isBlank()) {

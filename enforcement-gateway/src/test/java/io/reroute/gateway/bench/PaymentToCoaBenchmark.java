@@ -66,7 +66,9 @@ public final class PaymentToCoaBenchmark {
                             "radius.auth-port",
                             Integer.toString(authPort),
                             "radius.accounting-port",
-                            Integer.toString(accountingPort)));
+                            Integer.toString(accountingPort)),
+                    // As docs/configuration.md recommends for gateways: pauses of a millisecond, not tens.
+                    List.of("-XX:+UseZGC"));
             try {
                 run(new Api(platform), gateway, coa, nas, accountingPort, subscribers, paymentsPerSecond);
             } finally {
