@@ -35,6 +35,31 @@ record BenchGateway(Process process, int httpPort, Duration readyAfter) {
         return start(dir, name, platformUrl, secret, redisUrl, properties, List.of());
     }
 
+    /**
+     * A gateway answering RADIUS only, on 127.0.0.1 at these ports, with ZGC as
+     * docs/configuration.md recommends for gateways (pauses of a millisecond, not tens).
+     */
+    static BenchGateway radius(
+            Path dir, String platformUrl, String secret, String redisUrl, int authPort, int accountingPort)
+            throws Exception {
+        return start(
+                dir,
+                "gateway",
+                platformUrl,
+                secret,
+                redisUrl,
+                Map.of(
+                        "radius.enabled",
+                        "true",
+                        "radius.bind",
+                        "127.0.0.1",
+                        "radius.auth-port",
+                        Integer.toString(authPort),
+                        "radius.accounting-port",
+                        Integer.toString(accountingPort)),
+                List.of("-XX:+UseZGC"));
+    }
+
     /** {@link #start} with these JVM options too (the heap limit stays). */
     static BenchGateway start(
             Path dir,

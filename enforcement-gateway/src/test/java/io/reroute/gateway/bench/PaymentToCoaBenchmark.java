@@ -52,23 +52,8 @@ public final class PaymentToCoaBenchmark {
                 var nas = new TestNas("127.0.0.1", NAS_SECRET)) {
             int authPort = BenchGateway.freeUdpPort();
             int accountingPort = BenchGateway.freeUdpPort();
-            var gateway = BenchGateway.start(
-                    dir,
-                    "gateway",
-                    platform.url(),
-                    platform.gatewaySecret(),
-                    redis.url(),
-                    Map.of(
-                            "radius.enabled",
-                            "true",
-                            "radius.bind",
-                            "127.0.0.1",
-                            "radius.auth-port",
-                            Integer.toString(authPort),
-                            "radius.accounting-port",
-                            Integer.toString(accountingPort)),
-                    // As docs/configuration.md recommends for gateways: pauses of a millisecond, not tens.
-                    List.of("-XX:+UseZGC"));
+            var gateway = BenchGateway.radius(
+                    dir, platform.url(), platform.gatewaySecret(), redis.url(), authPort, accountingPort);
             try {
                 run(new Api(platform), gateway, coa, nas, accountingPort, subscribers, paymentsPerSecond);
             } finally {

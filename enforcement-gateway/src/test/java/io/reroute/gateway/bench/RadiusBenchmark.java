@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -63,23 +62,8 @@ public final class RadiusBenchmark {
             platform.serve(snapshot);
             int authPort = BenchGateway.freeUdpPort();
             int accountingPort = BenchGateway.freeUdpPort();
-            var gateway = BenchGateway.start(
-                    dir,
-                    "gateway",
-                    platform.url(),
-                    GATEWAY_SECRET,
-                    redis.url(),
-                    Map.of(
-                            "radius.enabled",
-                            "true",
-                            "radius.bind",
-                            "127.0.0.1",
-                            "radius.auth-port",
-                            Integer.toString(authPort),
-                            "radius.accounting-port",
-                            Integer.toString(accountingPort)),
-                    // As docs/configuration.md recommends for gateways: pauses of a millisecond, not tens.
-                    List.of("-XX:+UseZGC"));
+            var gateway =
+                    BenchGateway.radius(dir, platform.url(), GATEWAY_SECRET, redis.url(), authPort, accountingPort);
             try {
                 var ourServer = List.of(gateway.process().toHandle());
                 var ourAccounting = List.of(gateway.process().toHandle(), redisProcess());
