@@ -75,8 +75,9 @@ final class DatagramRadiusRequestDecoder extends MessageToMessageDecoder<Datagra
         }
         byte[] key = secret.getBytes(StandardCharsets.UTF_8);
         boolean signed = access
-                ? request.messageAuthenticatorMatches(key, false)
-                : request.accountingAuthenticatorMatches(key) && request.messageAuthenticatorMatches(key, true);
+                ? request.messageAuthenticatorMatches(key, null)
+                : request.accountingAuthenticatorMatches(key)
+                        && request.messageAuthenticatorMatches(key, RadiusDigests.ZERO_AUTHENTICATOR);
         if (!signed) {
             log.debug("RADIUS request (code {}) from {} failed its checks", acceptedCode, nas);
             metrics.dropped(Drop.BAD_AUTHENTICATOR, nas.workspaceId());

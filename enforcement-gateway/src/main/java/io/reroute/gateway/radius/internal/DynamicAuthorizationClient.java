@@ -15,6 +15,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.reroute.gateway.net.Transport;
 import io.reroute.gateway.radius.RadiusProperties;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -158,9 +159,7 @@ class DynamicAuthorizationClient implements SmartLifecycle {
             log.debug("Dropped an answer from {} that does not verify: {}", datagram.sender(), e.getMessage());
             return;
         }
-        var messageAuthenticators = response.filterAttributes(MessageAuthenticators.MESSAGE_AUTHENTICATOR);
-        if (!messageAuthenticators.isEmpty()
-                && !MessageAuthenticators.verifyReply(bytes, request.authenticator, request.secret)) {
+        if (!messageAuthenticatorMatches(bytes, request)) {
             log.debug("Dropped an answer from {} with a wrong Message-Authenticator", datagram.sender());
             return;
         }
@@ -177,6 +176,18 @@ class DynamicAuthorizationClient implements SmartLifecycle {
                 .findFirst()
                 .orElse(null);
         request.reply.complete(new Reply(true, ack, errorCause, request.attempts));
+    }
+
+    /** The reply's Message-Authenticator, when it has one, over the request's authenticator (RFC 3579 §3.2). */
+    private static boolean messageAuthenticatorMatches(byte[] reply, Pending request) {
+        int length = Math.min(reply.length, ((reply[2] & 0xff) << 8) | (reply[3] & 0xff));
+        try {
+            return RadiusPacket.parse(Unpooled.wrappedBuffer(reply), length)
+                    .messageAuthenticatorMatches(
+                            request.secret.getBytes(StandardCharsets.UTF_8), request.authenticator);
+        } catch (RadiusPacket.MalformedPacketException e) {
+            return false;
+        }
     }
 
     /**

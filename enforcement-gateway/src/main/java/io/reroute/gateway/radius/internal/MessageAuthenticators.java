@@ -3,7 +3,6 @@ package io.reroute.gateway.radius.internal;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import javax.crypto.Mac;
 
 /**
@@ -38,35 +37,5 @@ final class MessageAuthenticators {
         md5.update(packet.nioBuffer());
         md5.update(secret);
         packet.setBytes(4, md5.digest());
-    }
-
-    /**
-     * Whether a reply carries a Message-Authenticator and it is right: HMAC-MD5 over the reply with
-     * the request's authenticator in place and the Message-Authenticator zeroed.
-     */
-    static boolean verifyReply(byte[] reply, byte[] requestAuthenticator, String secret) {
-        byte[] copy = reply.clone();
-        System.arraycopy(requestAuthenticator, 0, copy, 4, 16);
-        byte[] received = null;
-        int length = Math.min(copy.length, ((copy[2] & 0xff) << 8) | (copy[3] & 0xff));
-        int at = HEADER;
-        while (at + 2 <= length) {
-            int type = copy[at] & 0xff;
-            int attributeLength = copy[at + 1] & 0xff;
-            if (attributeLength < 2 || at + attributeLength > length) {
-                return false;
-            }
-            if (type == MESSAGE_AUTHENTICATOR && attributeLength == 18 && received == null) {
-                received = Arrays.copyOfRange(copy, at + 2, at + 18);
-                Arrays.fill(copy, at + 2, at + 18, (byte) 0);
-            }
-            at += attributeLength;
-        }
-        if (received == null) {
-            return false;
-        }
-        Mac hmac = RadiusDigests.hmacMd5(secret.getBytes(StandardCharsets.UTF_8));
-        hmac.update(copy, 0, length);
-        return MessageDigest.isEqual(received, hmac.doFinal());
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * attribute sits in the packet's own bytes. Parsed once, without a dictionary, and read by type
  * number: the gateway reads a dozen standard attributes per request, and building tinyradius's
  * attribute objects for every one of them cost more than the rest of the answer (bench/radius).
- * Also checks what the NAS signed and opens what it hid, with its shared secret.
+ * Also checks what the NAS signed and opens what it hid, with its shared secret; and the
+ * Message-Authenticator of the NAS's CoA and Disconnect replies.
  */
 final class RadiusPacket {
 
@@ -136,10 +137,11 @@ final class RadiusPacket {
 
     /**
      * Whether the Message-Authenticator, if any, is right (RFC 3579 §3.2): HMAC-MD5 over the packet
-     * with its value zeroed, and with the authenticator as sent (Access-Request) or zeroed
-     * (Accounting-Request, as FreeRADIUS and RFC 5176 do). True without one.
+     * with its value zeroed and {@code authenticator} in the authenticator field: null keeps the one
+     * sent (Access-Request), zeros for an Accounting-Request (as FreeRADIUS and RFC 5176 do), the
+     * request's for a reply. True without one.
      */
-    boolean messageAuthenticatorMatches(byte[] secret, boolean zeroAuthenticator) {
+    boolean messageAuthenticatorMatches(byte[] secret, byte[] authenticator) {
         int at = find(MessageAuthenticators.MESSAGE_AUTHENTICATOR);
         if (at < 0) {
             return true;
@@ -148,8 +150,8 @@ final class RadiusPacket {
             return false;
         }
         byte[] copy = bytes.clone();
-        if (zeroAuthenticator) {
-            Arrays.fill(copy, 4, HEADER, (byte) 0);
+        if (authenticator != null) {
+            System.arraycopy(authenticator, 0, copy, 4, 16);
         }
         Arrays.fill(copy, at + 2, at + 18, (byte) 0);
         byte[] expected = RadiusDigests.hmacMd5(secret).doFinal(copy);
