@@ -1,5 +1,6 @@
 package io.reroute.platform.crypto;
 
+import io.reroute.seal.RegionSeal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -11,8 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Seals secrets before they are stored (signing keys now; router passwords and RADIUS secrets
- * later) with AES-256-GCM under the platform's secrets key. The sealed text names the key id, so
+ * Seals secrets before they are stored (signing keys, NAS secrets, router and PPPoE passwords)
+ * with AES-256-GCM under the platform's secrets key. The sealed text names the key id, so
  * the key can be rotated while old values stay readable. The {@code context} (say, the table and
  * row the value belongs to) is bound as associated data: a sealed value copied to another row
  * does not open.
@@ -47,6 +48,14 @@ public class SecretCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("sealing failed", e);
         }
+    }
+
+    /**
+     * A secret sealed here under {@code context}, sealed again for a region's gateways under their
+     * {@code regionContext}: what the gateways get of NAS secrets, router and PPPoE passwords.
+     */
+    public String resealForRegion(String sealed, String context, RegionSeal region, String regionContext) {
+        return region.seal(new String(open(sealed, context), StandardCharsets.UTF_8), regionContext);
     }
 
     public byte[] open(String sealed, String context) {

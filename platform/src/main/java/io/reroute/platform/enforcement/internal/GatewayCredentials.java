@@ -5,7 +5,6 @@ import io.reroute.platform.crypto.SecretCipher;
 import io.reroute.platform.subscriber.Subscribers;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.seal.SealContexts;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +29,10 @@ class GatewayCredentials {
         if (seal.isEmpty()) {
             return null;
         }
-        String password = new String(
-                cipher.open(sealedPassword, Subscribers.pppoePasswordContext(workspace, subscriber)),
-                StandardCharsets.UTF_8);
-        return seal.get().seal(password, SealContexts.pppoePassword(workspace.value(), subscriber));
+        return cipher.resealForRegion(
+                sealedPassword,
+                Subscribers.pppoePasswordContext(workspace, subscriber),
+                seal.get(),
+                SealContexts.pppoePassword(workspace.value(), subscriber));
     }
 }

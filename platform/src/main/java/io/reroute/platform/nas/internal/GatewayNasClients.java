@@ -7,7 +7,6 @@ import io.reroute.platform.nas.NasClients;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.seal.RegionSeal;
 import io.reroute.seal.SealContexts;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -34,14 +33,15 @@ class GatewayNasClients implements NasClients {
     public Flux<GatewayNasClient> forGateways(WorkspaceId workspace, RegionSeal seal) {
         return repository.withSecrets(workspace).map(stored -> {
             var nas = stored.client();
-            String secret = new String(
-                    cipher.open(stored.sealedSecret(), NasClientRepository.secretContext(workspace, nas.id())),
-                    StandardCharsets.UTF_8);
             return new GatewayNasClient(
                     nas.id(),
                     nas.name(),
                     nas.address(),
-                    seal.seal(secret, SealContexts.nasSecret(workspace.value(), nas.id())),
+                    cipher.resealForRegion(
+                            stored.sealedSecret(),
+                            NasClientRepository.secretContext(workspace, nas.id()),
+                            seal,
+                            SealContexts.nasSecret(workspace.value(), nas.id())),
                     nas.coaPort(),
                     nas.vendor(),
                     nas.requireMessageAuthenticator());

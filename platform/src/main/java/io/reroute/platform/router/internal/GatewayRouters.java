@@ -7,7 +7,6 @@ import io.reroute.platform.router.Routers;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.seal.RegionSeal;
 import io.reroute.seal.SealContexts;
-import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,9 +27,6 @@ class GatewayRouters implements Routers {
     public Flux<GatewayRouter> forGateways(WorkspaceId workspace, RegionSeal seal) {
         return repository.withPasswords(workspace).map(stored -> {
             var router = stored.router();
-            String password = new String(
-                    cipher.open(stored.sealedPassword(), RouterRepository.passwordContext(workspace, router.id())),
-                    StandardCharsets.UTF_8);
             return new GatewayRouter(
                     router.id(),
                     router.name(),
@@ -38,7 +34,11 @@ class GatewayRouters implements Routers {
                     router.port(),
                     router.tls(),
                     router.username(),
-                    seal.seal(password, SealContexts.routerPassword(workspace.value(), router.id())),
+                    cipher.resealForRegion(
+                            stored.sealedPassword(),
+                            RouterRepository.passwordContext(workspace, router.id()),
+                            seal,
+                            SealContexts.routerPassword(workspace.value(), router.id())),
                     router.role().name(),
                     router.nasId());
         });
