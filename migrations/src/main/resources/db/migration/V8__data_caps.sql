@@ -21,8 +21,7 @@ ALTER TABLE plan
         OR (throttle_download_kbps IS NOT NULL AND throttle_upload_kbps IS NOT NULL)),
     ADD CONSTRAINT plan_rollover_check CHECK (NOT rollover_enabled OR rollover_max_bytes IS NOT NULL);
 
--- One subscriber's data cycle. The newest row is the open cycle; an older one is closed (its
--- rollover, if any, was carried) and takes no more usage.
+-- One subscriber's data cycle, opened by the first usage in it or by the scheduler at its start.
 CREATE TABLE usage_cycle (
     workspace_id        uuid        NOT NULL REFERENCES workspace (id) ON DELETE CASCADE,
     subscriber_id       uuid        NOT NULL,
@@ -37,12 +36,16 @@ CREATE TABLE usage_cycle (
     alerted             smallint[]  NOT NULL DEFAULT '{}',
     -- The remaining bytes gateways were last told (for Mikrotik-Total-Limit at login).
     published_remaining bigint,
+    -- Set once the next cycle opened: the cycle takes no more usage and its rollover was carried.
+    closed              boolean     NOT NULL DEFAULT false,
     updated_at          timestamptz NOT NULL,
     PRIMARY KEY (workspace_id, subscriber_id, starts_at),
     CHECK (ends_at > starts_at),
     FOREIGN KEY (workspace_id, subscriber_id) REFERENCES subscriber (workspace_id, id) ON DELETE CASCADE
 );
-CREATE INDEX usage_cycle_ends_idx ON usage_cycle (workspace_id, ends_at);
+-- One open cycle per subscriber; the scheduler finds those that ended.
+CREATE UNIQUE INDEX usage_cycle_open_key ON usage_cycle (workspace_id, subscriber_id) WHERE NOT closed;
+CREATE INDEX usage_cycle_ended_idx ON usage_cycle (workspace_id, ends_at) WHERE NOT closed;
 
 ALTER TABLE usage_cycle ENABLE ROW LEVEL SECURITY;
 CREATE POLICY workspace_isolation ON usage_cycle

@@ -1,5 +1,6 @@
 package io.reroute.platform.billing;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -9,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
-/** A plan to create; the currency must be the workspace's. */
+/** A plan to create; the currency must be the workspace's. Without {@code dataCap}, data is unlimited. */
 public record NewPlan(
         @NotBlank @Size(max = 100) String name,
 
@@ -19,4 +20,5 @@ public record NewPlan(
         @NotNull String currency,
         @NotNull Plan.BillingCycle billingCycle,
         @Min(1) @Max(100_000_000) int downloadKbps,
-        @Min(1) @Max(100_000_000) int uploadKbps) {}
+        @Min(1) @Max(100_000_000) int uploadKbps,
+        @Valid DataCap dataCap) {}

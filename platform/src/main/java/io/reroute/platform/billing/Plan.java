@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A service plan: what a subscriber pays per cycle and the speed they get. */
+/**
+ * A service plan: what a subscriber pays per cycle, the speed they get and, on a quota plan, their
+ * data cap ({@code dataCap} null: unlimited data).
+ */
 public record Plan(
         UUID id,
         String name,
@@ -13,6 +16,7 @@ public record Plan(
         BillingCycle billingCycle,
         int downloadKbps,
         int uploadKbps,
+        DataCap dataCap,
         Instant createdAt) {
 
     public enum BillingCycle {

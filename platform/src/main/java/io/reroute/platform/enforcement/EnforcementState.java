@@ -11,7 +11,10 @@ import java.util.UUID;
  * <p>{@code profileVersion} counts the changes that are not state changes (credentials, plan); a
  * subscriber's (version, profileVersion) pairs only ever grow together, so a gateway compares them
  * in that order. {@code pppoePassword} is sealed for the region's gateways ({@code RegionSeal});
- * {@code rateLimit} is the plan's speed as a MikroTik rate limit, {@code upload/download}.
+ * {@code rateLimit} is the plan's speed as a MikroTik rate limit, {@code upload/download} (the
+ * throttle speed while capped on a throttling plan). {@code capAction} is null on plans without a
+ * data cap; a {@code CAPPED} subscriber with {@code THROTTLE} stays online. {@code dataRemaining} is
+ * what the subscriber had left when gateways were last told (null: unlimited or not known yet).
  */
 public record EnforcementState(
         WorkspaceId workspaceId,
@@ -26,7 +29,9 @@ public record EnforcementState(
         UUID nasId,
         long profileVersion,
         String pppoePassword,
-        String rateLimit) {
+        String rateLimit,
+        String capAction,
+        Long dataRemaining) {
 
     @Override
     public String toString() {

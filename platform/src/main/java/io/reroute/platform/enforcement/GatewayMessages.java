@@ -2,6 +2,7 @@ package io.reroute.platform.enforcement;
 
 import io.reroute.platform.tenancy.WorkspaceId;
 import java.time.Instant;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,4 +17,7 @@ public interface GatewayMessages {
      * @param event serialized as JSON into the entry's {@code event}
      */
     Mono<Void> send(WorkspaceId workspace, String type, Object event, Instant at);
+
+    /** Tells the gateways subscribers' remaining data, in one statement however many. */
+    Mono<Void> sendQuotas(WorkspaceId workspace, List<SubscriberQuotaEvent> quotas);
 }

@@ -11,9 +11,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -82,6 +85,43 @@ public class Transitions {
         });
     }
 
+    /**
+     * Caps subscribers who used all their data, each with its reason; those not {@code ACTIVE} or
+     * {@code WARNED} stay where they are (a block or a suspension already restricts them).
+     */
+    public Mono<List<SubscriberTransition>> cap(WorkspaceId workspace, Map<UUID, String> reasons, Actor actor) {
+        return Flux.fromIterable(new TreeMap<>(reasons).entrySet())
+                .concatMap(entry -> repository
+                        .find(workspace, entry.getKey(), true)
+                        .filter(locked ->
+                                locked.state() == SubscriberState.ACTIVE || locked.state() == SubscriberState.WARNED)
+                        .map(locked -> new Change(locked, SubscriberState.CAPPED, entry.getValue())))
+                .collectList()
+                .flatMap(changes -> repository.recordAll(workspace, changes, actor.subject(), clock.instant()));
+    }
+
+    /**
+     * Ends a data cap once the subscriber has data again (a top-up, a new cycle): they go where
+     * billing says. Empty when the subscriber is not capped.
+     */
+    public Mono<Optional<SubscriberTransition>> uncap(
+            WorkspaceId workspace, UUID subscriber, Actor actor, String reason) {
+        LocalDate today = today();
+        return lock(workspace, subscriber).flatMap(locked -> {
+            if (locked.state() != SubscriberState.CAPPED) {
+                return Mono.just(Optional.<SubscriberTransition>empty());
+            }
+            return assess(workspace, subscriber, SubscriberState.ACTIVE, today)
+                    .flatMap(assessment -> record(
+                            workspace,
+                            locked,
+                            assessment.decision().state(),
+                            reason + "; " + assessment.decision().reason(),
+                            actor))
+                    .map(Optional::of);
+        });
+    }
+
     /** What billing would make of the subscriber on {@code day}, changing nothing. */
     public Mono<Simulation> simulate(WorkspaceId workspace, UUID subscriber, LocalDate day) {
         return repository
@@ -98,7 +138,7 @@ public class Transitions {
     }
 
     /** The subscriber's state changes, newest first. */
-    public reactor.core.publisher.Flux<SubscriberTransition> history(
+    public Flux<SubscriberTransition> history(
             WorkspaceId workspace, UUID subscriber, int limit, Optional<Long> beforeVersion) {
         return repository.history(workspace, subscriber, limit, beforeVersion);
     }

@@ -41,6 +41,7 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
         // themselves, on a clock they move; a test class may switch one on with @TestPropertySource.
         for (String job : List.of(
                 "reroute.enforcement.scheduler-enabled",
+                "reroute.usage.scheduler-enabled",
                 "reroute.outbox.relay-enabled",
                 "reroute.accounting.consumer-enabled",
                 "reroute.notifications.dispatcher-enabled")) {

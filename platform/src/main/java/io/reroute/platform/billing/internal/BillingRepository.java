@@ -1,6 +1,7 @@
 package io.reroute.platform.billing.internal;
 
 import io.r2dbc.spi.Readable;
+import io.reroute.platform.billing.DataCap;
 import io.reroute.platform.billing.Invoice;
 import io.reroute.platform.billing.Payment;
 import io.reroute.platform.billing.Plan;
@@ -26,7 +27,9 @@ class BillingRepository {
     private static final String INVOICE_COLUMNS =
             "id, subscriber_id, number, amount, currency, due_date, status, issued_at, paid_at, voided_at, payment_id";
     private static final String PLAN_COLUMNS =
-            "id, name, price, currency, billing_cycle, download_kbps, upload_kbps, created_at";
+            "id, name, price, currency, billing_cycle, download_kbps, upload_kbps, created_at, data_allowance_bytes,"
+                    + " cycle_anchor, cycle_day, rollover_enabled, rollover_max_bytes, rollover_cycles, alert_thresholds,"
+                    + " cap_action, throttle_download_kbps, throttle_upload_kbps";
     private static final String PAYMENT_COLUMNS =
             "id, subscriber_id, provider, provider_reference, amount, currency, invoice_ids, received_at";
 
@@ -53,10 +56,38 @@ class BillingRepository {
     }
 
     Mono<Void> insertPlan(WorkspaceId workspace, Plan plan) {
+        DataCap cap = plan.dataCap();
+        var rollover = cap == null ? null : cap.rollover();
+        var throttle = cap == null ? null : cap.throttle();
         return db.sql("INSERT INTO plan (workspace_id, id, name, price, currency, billing_cycle, download_kbps,"
-                        + " upload_kbps, created_at, updated_at) VALUES (:workspace, :id, :name, :price, :currency, :cycle,"
-                        + " :down, :up, :at, :at)")
+                        + " upload_kbps, data_allowance_bytes, cycle_anchor, cycle_day, rollover_enabled,"
+                        + " rollover_max_bytes, rollover_cycles, alert_thresholds, cap_action, throttle_download_kbps,"
+                        + " throttle_upload_kbps, created_at, updated_at) VALUES (:workspace, :id, :name, :price,"
+                        + " :currency, :cycle, :down, :up, :allowance, :anchor, :day, :rollover, :rolloverMax,"
+                        + " :rolloverCycles, :thresholds, :action, :throttleDown, :throttleUp, :at, :at)")
                 .bind("workspace", workspace.value())
+                .bindNull("allowance", Long.class)
+                .bind(
+                        "anchor",
+                        cap == null
+                                ? DataCap.CycleAnchor.DAY_OF_MONTH.name()
+                                : cap.cycleAnchor().name())
+                .bind("day", (short) (cap == null || cap.cycleDay() == null ? 1 : cap.cycleDay()))
+                .bind("rollover", rollover != null)
+                .bindNull("rolloverMax", Long.class)
+                .bind("rolloverCycles", (short) (rollover == null ? 1 : rollover.cycles()))
+                .bind(
+                        "thresholds",
+                        (cap == null ? DataCap.DEFAULT_THRESHOLDS : cap.alertThresholds())
+                                .stream().map(Integer::shortValue).toArray(Short[]::new))
+                .bind(
+                        "action",
+                        cap == null
+                                ? DataCap.CapAction.REDIRECT.name()
+                                : cap.capAction().name())
+                .bindNull("throttleDown", Integer.class)
+                .bindNull("throttleUp", Integer.class)
+                .bindValues(capValues(cap))
                 .bind("id", plan.id())
                 .bind("name", plan.name())
                 .bind("price", plan.price())
@@ -211,6 +242,22 @@ class BillingRepository {
                 .all();
     }
 
+    /** The nullable columns of a data cap that it sets. */
+    private static java.util.Map<String, Object> capValues(DataCap cap) {
+        var values = new java.util.HashMap<String, Object>();
+        if (cap != null) {
+            values.put("allowance", cap.allowanceBytes());
+            if (cap.rollover() != null) {
+                values.put("rolloverMax", cap.rollover().maxBytes());
+            }
+            if (cap.throttle() != null) {
+                values.put("throttleDown", cap.throttle().downloadKbps());
+                values.put("throttleUp", cap.throttle().uploadKbps());
+            }
+        }
+        return values;
+    }
+
     private static Plan readPlan(Readable row) {
         return new Plan(
                 row.get("id", UUID.class),
@@ -220,7 +267,36 @@ class BillingRepository {
                 Plan.BillingCycle.valueOf(row.get("billing_cycle", String.class)),
                 row.get("download_kbps", Integer.class),
                 row.get("upload_kbps", Integer.class),
+                readDataCap(row),
                 row.get("created_at", Instant.class));
+    }
+
+    private static DataCap readDataCap(Readable row) {
+        Long allowance = row.get("data_allowance_bytes", Long.class);
+        if (allowance == null) {
+            return null;
+        }
+        var anchor = DataCap.CycleAnchor.valueOf(row.get("cycle_anchor", String.class));
+        var action = DataCap.CapAction.valueOf(row.get("cap_action", String.class));
+        Short[] thresholds = row.get("alert_thresholds", Short[].class);
+        return new DataCap(
+                allowance,
+                anchor,
+                anchor == DataCap.CycleAnchor.DAY_OF_MONTH
+                        ? row.get("cycle_day", Short.class).intValue()
+                        : null,
+                Boolean.TRUE.equals(row.get("rollover_enabled", Boolean.class))
+                        ? new DataCap.Rollover(
+                                row.get("rollover_max_bytes", Long.class),
+                                row.get("rollover_cycles", Short.class).intValue())
+                        : null,
+                Arrays.stream(thresholds).map(Short::intValue).toList(),
+                action,
+                action == DataCap.CapAction.THROTTLE
+                        ? new DataCap.Throttle(
+                                row.get("throttle_download_kbps", Integer.class),
+                                row.get("throttle_upload_kbps", Integer.class))
+                        : null);
     }
 
     private static Invoice readInvoice(Readable row) {

@@ -1,16 +1,20 @@
 package io.reroute.platform.billing.internal;
 
+import io.reroute.platform.billing.DataCap;
 import io.reroute.platform.billing.NewPlan;
 import io.reroute.platform.billing.Plan;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
 import io.reroute.platform.web.ConflictException;
+import io.reroute.platform.web.FieldError;
 import io.reroute.platform.web.Idempotency;
+import io.reroute.platform.web.InvalidRequestException;
 import io.reroute.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,6 +49,7 @@ class PlanController {
     Mono<ResponseEntity<Object>> create(
             @RequestBody @Valid NewPlan request,
             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        checkDataCap(request.dataCap());
         return transactions.inCurrentWorkspace(
                 workspace -> idempotency.once(workspace, key, request, () -> Money.requireWorkspaceCurrency(
                                 billing, workspace, "currency", request.currency())
@@ -57,6 +62,7 @@ class PlanController {
                                     request.billingCycle(),
                                     request.downloadKbps(),
                                     request.uploadKbps(),
+                                    request.dataCap(),
                                     clock.instant());
                             return billing.insertPlan(workspace, plan)
                                     .onErrorMap(
@@ -81,6 +87,30 @@ class PlanController {
         return transactions
                 .inCurrentWorkspace(workspace -> billing.findPlan(workspace, id))
                 .switchIfEmpty(Mono.error(new NotFoundException("plan")));
+    }
+
+    /** What bean validation cannot say about a data cap: the fields that go together. */
+    private static void checkDataCap(DataCap cap) {
+        if (cap == null) {
+            return;
+        }
+        var errors = new ArrayList<FieldError>();
+        if (cap.cycleAnchor() == DataCap.CycleAnchor.SIGNUP && cap.cycleDay() != null) {
+            errors.add(new FieldError(
+                    "dataCap.cycleDay", "cycles anchored on the signup day start on that day; leave cycleDay out"));
+        }
+        if (cap.cycleAnchor() == DataCap.CycleAnchor.DAY_OF_MONTH && cap.cycleDay() == null) {
+            errors.add(new FieldError("dataCap.cycleDay", "the day of the month each cycle starts, 1 to 31"));
+        }
+        if (cap.capAction() == DataCap.CapAction.THROTTLE && cap.throttle() == null) {
+            errors.add(new FieldError("dataCap.throttle", "throttling at the cap needs the speed to throttle to"));
+        }
+        if (cap.capAction() == DataCap.CapAction.REDIRECT && cap.throttle() != null) {
+            errors.add(new FieldError("dataCap.throttle", "only with capAction THROTTLE"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
     }
 
     record PlanList(List<Plan> items) {}

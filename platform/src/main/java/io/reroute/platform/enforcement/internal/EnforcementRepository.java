@@ -5,6 +5,7 @@ import io.reroute.platform.enforcement.EnforcementState;
 import io.reroute.platform.enforcement.OverdueBalance;
 import io.reroute.platform.enforcement.StateChangedEvent;
 import io.reroute.platform.enforcement.SubscriberProfileChangedEvent;
+import io.reroute.platform.enforcement.SubscriberQuotaEvent;
 import io.reroute.platform.enforcement.SubscriberState;
 import io.reroute.platform.enforcement.SubscriberTransition;
 import io.reroute.platform.notification.NotificationQueue;
@@ -53,9 +54,11 @@ public class EnforcementRepository {
     private static final String SUBSCRIBER_COLUMNS = "s.id, s.account_number, s.state, s.state_version,"
             + " s.profile_version, w.region, s.pppoe_username, s.pppoe_password_sealed, host(s.static_ipv4) AS ipv4,"
             + " host(s.static_ipv6) AS ipv6, s.delegated_prefix::text AS prefix, s.nas_id, p.upload_kbps,"
-            + " p.download_kbps";
+            + " p.download_kbps, p.data_allowance_bytes, p.cap_action, p.throttle_upload_kbps, p.throttle_download_kbps,"
+            + " uc.published_remaining";
     private static final String FROM_SUBSCRIBERS = " FROM subscriber s JOIN workspace w ON w.id = s.workspace_id"
-            + " JOIN plan p ON p.workspace_id = s.workspace_id AND p.id = s.plan_id";
+            + " JOIN plan p ON p.workspace_id = s.workspace_id AND p.id = s.plan_id"
+            + " LEFT JOIN usage_cycle uc ON uc.workspace_id = s.workspace_id AND uc.subscriber_id = s.id AND NOT uc.closed";
 
     /** Open invoices of one subscriber due before {@code :day}; the placeholders name the subscriber. */
     private static final String OVERDUE = "SELECT coalesce(sum(i.amount), 0) AS amount, min(i.due_date) AS oldest"
@@ -115,6 +118,8 @@ public class EnforcementRepository {
     }
 
     private static LockedSubscriber readSubscriber(Readable row) {
+        boolean capped = row.get("data_allowance_bytes", Long.class) != null;
+        Integer throttleUp = row.get("throttle_upload_kbps", Integer.class);
         return new LockedSubscriber(
                 row.get("id", UUID.class),
                 row.get("account_number", String.class),
@@ -128,7 +133,12 @@ public class EnforcementRepository {
                 row.get("ipv6", String.class),
                 row.get("prefix", String.class),
                 row.get("nas_id", UUID.class),
-                row.get("upload_kbps", Integer.class) + "k/" + row.get("download_kbps", Integer.class) + "k");
+                row.get("upload_kbps", Integer.class) + "k/" + row.get("download_kbps", Integer.class) + "k",
+                capped ? row.get("cap_action", String.class) : null,
+                capped && throttleUp != null
+                        ? throttleUp + "k/" + row.get("throttle_download_kbps", Integer.class) + "k"
+                        : null,
+                capped ? row.get("published_remaining", Long.class) : null);
     }
 
     /** The gateway's view of a subscriber at {@code version}, standing at {@code state}. */
@@ -147,7 +157,11 @@ public class EnforcementRepository {
                 s.nasId(),
                 s.profileVersion(),
                 credentials.pppoePassword(workspace, s.id(), s.region(), s.sealedPassword()),
-                s.rateLimit());
+                state == SubscriberState.CAPPED && s.throttleRateLimit() != null
+                        ? s.throttleRateLimit()
+                        : s.rateLimit(),
+                s.capAction(),
+                s.dataRemaining());
     }
 
     private static OverdueBalance readOverdue(Readable row) {
@@ -277,6 +291,36 @@ public class EnforcementRepository {
                 .then(relay.afterCommit(workspace)));
     }
 
+    /**
+     * Puts a {@code subscriber.quota} event per subscriber in the outbox, in the caller's transaction,
+     * at the subscriber's current state version (quota events are not versioned themselves).
+     */
+    public Mono<Void> recordQuotas(WorkspaceId workspace, List<SubscriberQuotaEvent> quotas) {
+        if (quotas.isEmpty()) {
+            return Mono.empty();
+        }
+        var ids = new UUID[quotas.size()];
+        var payloads = new String[quotas.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = quotas.get(i).subscriberId();
+            payloads[i] = json.writeValueAsString(quotas.get(i));
+        }
+        return db.sql("INSERT INTO outbox_event"
+                        + " (workspace_id, region, subscriber_id, version, event_type, payload, created_at)"
+                        + " SELECT :workspace, w.region, s.id, s.state_version, :type, c.payload::jsonb, :at"
+                        + " FROM unnest(:ids::uuid[], :payloads::text[]) WITH ORDINALITY AS c(id, payload, ord)"
+                        + " JOIN workspace w ON w.id = :workspace"
+                        + " JOIN subscriber s ON s.workspace_id = :workspace AND s.id = c.id ORDER BY c.ord")
+                .bind("workspace", workspace.value())
+                .bind("type", SubscriberQuotaEvent.TYPE)
+                .bind("at", quotas.getFirst().occurredAt())
+                .bind("ids", ids)
+                .bind("payloads", payloads)
+                .fetch()
+                .rowsUpdated()
+                .then(relay.afterCommit(workspace));
+    }
+
     /** The settings row stands for the workspace's whole gateway view (settings, allowlist, NAS clients). */
     Mono<Void> lockGatewayView(WorkspaceId workspace) {
         return db.sql("SELECT 1 FROM workspace_settings WHERE workspace_id = :workspace FOR UPDATE")
@@ -335,6 +379,9 @@ public class EnforcementRepository {
      *
      * @param sealedPassword the PPPoE password as sealed in the database
      * @param rateLimit the plan's speed as a MikroTik rate limit, {@code upload/download}
+     * @param capAction the plan's action at its data cap; null without one
+     * @param throttleRateLimit the speed at the cap of a throttling plan
+     * @param dataRemaining what gateways were last told the subscriber has left
      */
     public record LockedSubscriber(
             UUID id,
@@ -349,7 +396,10 @@ public class EnforcementRepository {
             String staticIpv6,
             String delegatedPrefix,
             UUID nasId,
-            String rateLimit) {
+            String rateLimit,
+            String capAction,
+            String throttleRateLimit,
+            Long dataRemaining) {
 
         @Override
         public String toString() {

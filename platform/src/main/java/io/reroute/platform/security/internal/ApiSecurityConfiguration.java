@@ -60,10 +60,22 @@ class ApiSecurityConfiguration {
                         .hasAuthority(ApiScope.API_CLIENTS_READ.authority())
                         .pathMatchers("/api/v1/api-clients", "/api/v1/api-clients/**")
                         .hasAuthority(ApiScope.API_CLIENTS_WRITE.authority())
-                        .pathMatchers(HttpMethod.GET, "/api/v1/plans", "/api/v1/plans/**")
+                        .pathMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/plans",
+                                "/api/v1/plans/**",
+                                "/api/v1/top-up-products",
+                                "/api/v1/top-up-products/**")
                         .hasAuthority(ApiScope.PLANS_READ.authority())
-                        .pathMatchers("/api/v1/plans", "/api/v1/plans/**")
+                        .pathMatchers(
+                                "/api/v1/plans",
+                                "/api/v1/plans/**",
+                                "/api/v1/top-up-products",
+                                "/api/v1/top-up-products/**")
                         .hasAuthority(ApiScope.PLANS_WRITE.authority())
+                        // The simulator changes nothing.
+                        .pathMatchers(HttpMethod.POST, "/api/v1/subscribers/*/simulate-usage")
+                        .hasAuthority(ApiScope.SUBSCRIBERS_READ.authority())
                         .pathMatchers(HttpMethod.GET, "/api/v1/subscribers", "/api/v1/subscribers/**")
                         .hasAuthority(ApiScope.SUBSCRIBERS_READ.authority())
                         .pathMatchers("/api/v1/subscribers", "/api/v1/subscribers/**")

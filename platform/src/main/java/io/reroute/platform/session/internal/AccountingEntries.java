@@ -9,6 +9,7 @@ import io.reroute.platform.session.internal.AccountingEntry.RouterReported;
 import io.reroute.platform.session.internal.AccountingEntry.SessionUpdate;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
+import io.reroute.platform.usage.UsageLedger;
 import io.reroute.platform.workspace.Workspace;
 import io.reroute.platform.workspace.Workspaces;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ class AccountingEntries {
     private final SessionRepository sessions;
     private final EnforcementHistory enforcement;
     private final Routers routers;
+    private final UsageLedger usage;
     private final MeterRegistry meters;
 
     AccountingEntries(
@@ -46,12 +48,14 @@ class AccountingEntries {
             SessionRepository sessions,
             EnforcementHistory enforcement,
             Routers routers,
+            UsageLedger usage,
             MeterRegistry meters) {
         this.transactions = transactions;
         this.workspaces = workspaces;
         this.sessions = sessions;
         this.enforcement = enforcement;
         this.routers = routers;
+        this.usage = usage;
         this.meters = meters;
     }
 
@@ -108,6 +112,8 @@ class AccountingEntries {
                 // Bounded statements: each takes an advisory lock per session it touches.
                 Flux.fromIterable(partition(only(run, SessionUpdate.class), SESSIONS_PER_STATEMENT))
                         .concatMap(updates -> sessions.apply(workspace, updates)
+                                .flatMap(applied -> usage.credit(workspace, applied.counted())
+                                        .thenReturn(applied.accepted()))
                                 .doOnNext(accepted ->
                                         counted(region, workspace, updates.size(), accepted, "unknown-nas")))
                         .then();

@@ -5,6 +5,7 @@ import io.reroute.platform.session.RadiusSession;
 import io.reroute.platform.session.internal.AccountingEntry.NasRestarted;
 import io.reroute.platform.session.internal.AccountingEntry.SessionUpdate;
 import io.reroute.platform.tenancy.WorkspaceId;
+import io.reroute.platform.usage.UsageDelta;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +56,9 @@ class SessionRepository {
                   ORDER BY abs(extract(epoch FROM r.started_at - i.started_at)), r.id LIMIT 1) AS row_id,
                 (SELECT s.id FROM subscriber s WHERE s.workspace_id = :workspace AND s.id = i.subscriber_id) AS known_subscriber
               FROM incoming i
+            ), prior AS (
+              SELECT m.*, r.input_octets + r.output_octets AS prior_total
+              FROM matched m LEFT JOIN radius_session r ON r.workspace_id = :workspace AND r.id = m.row_id
             ), updated AS (
               UPDATE radius_session r SET
                 subscriber_id = COALESCE(m.known_subscriber, r.subscriber_id),
@@ -67,19 +71,19 @@ class SessionRepository {
                 session_seconds = GREATEST(r.session_seconds, m.session_seconds),
                 stopped_at = COALESCE(r.stopped_at, m.stopped_at),
                 terminate_cause = CASE WHEN r.stopped_at IS NULL THEN m.terminate_cause ELSE r.terminate_cause END
-              FROM matched m
+              FROM prior m
               WHERE r.workspace_id = :workspace AND r.id = m.row_id
-              RETURNING r.id
+              RETURNING r.subscriber_id, r.input_octets + r.output_octets - m.prior_total AS counted, m.updated_at AS at
             ), inserted AS (
               INSERT INTO radius_session (workspace_id, nas_id, session_id, subscriber_id, username, framed_ipv4,
                   started_at, updated_at, stopped_at, terminate_cause, input_octets, output_octets, session_seconds)
               SELECT :workspace, m.nas_id, m.session_id, m.known_subscriber, m.username, m.framed_ipv4,
                   m.started_at, m.updated_at, m.stopped_at, m.terminate_cause, m.input_octets, m.output_octets,
                   m.session_seconds
-              FROM matched m WHERE m.row_id IS NULL
-              RETURNING id
+              FROM prior m WHERE m.row_id IS NULL
+              RETURNING subscriber_id, input_octets + output_octets AS counted, updated_at AS at
             )
-            SELECT (SELECT count(*) FROM incoming) AS accepted
+            SELECT subscriber_id, counted, at FROM updated UNION ALL SELECT subscriber_id, counted, at FROM inserted
             """;
 
     private final DatabaseClient db;
@@ -89,14 +93,21 @@ class SessionRepository {
     }
 
     /**
+     * What applying session updates did: how many were applied and the bytes they added to sessions'
+     * totals, which had not been counted before.
+     */
+    record Applied(int accepted, List<UsageDelta> counted) {}
+
+    /**
      * Applies session updates in one statement, after locking their sessions so that replicas
      * applying other updates of the same sessions wait instead of inserting them twice. Updates from
-     * a NAS that is not the workspace's are left out; returns how many were applied.
+     * a NAS that is not the workspace's are left out. A session's totals only grow, so an update seen
+     * before, or older than one seen, counts nothing, and each byte is counted once.
      */
-    Mono<Integer> apply(WorkspaceId workspace, List<SessionUpdate> updates) {
+    Mono<Applied> apply(WorkspaceId workspace, List<SessionUpdate> updates) {
         List<SessionUpdate> merged = merge(updates);
         if (merged.isEmpty()) {
-            return Mono.just(0);
+            return Mono.just(new Applied(0, List.of()));
         }
         int n = merged.size();
         String[] nas = new String[n];
@@ -136,7 +147,7 @@ class SessionRepository {
                 .fetch()
                 .first()
                 .then();
-        Mono<Integer> upsert = db.sql(UPSERT)
+        Mono<Applied> upsert = db.sql(UPSERT)
                 .bind("workspace", workspace.value())
                 .bind("window", SAME_SESSION.toSeconds() + " seconds")
                 .bind("nas", nas)
@@ -151,9 +162,17 @@ class SessionRepository {
                 .bind("seconds", seconds)
                 .bind("stopped", stopped)
                 .bind("cause", cause)
-                .map(row ->
-                        Objects.requireNonNull(row.get("accepted", Long.class)).intValue())
-                .one();
+                .map(row -> new UsageDelta(
+                        row.get("subscriber_id", UUID.class),
+                        Objects.requireNonNull(row.get("counted", Long.class)),
+                        row.get("at", Instant.class)))
+                .all()
+                .collectList()
+                .map(rows -> new Applied(
+                        rows.size(),
+                        rows.stream()
+                                .filter(d -> d.subscriberId() != null && d.bytes() > 0)
+                                .toList()));
         return lock.then(upsert);
     }
 
