@@ -292,8 +292,8 @@ public class EnforcementRepository {
     }
 
     /**
-     * Puts a {@code subscriber.quota} event per subscriber in the outbox, in the caller's transaction,
-     * at the subscriber's current state version (quota events are not versioned themselves).
+     * Puts a {@code subscriber.quota} event per subscriber in the outbox, in the caller's transaction.
+     * Gateways keep the latest they hear; the version only keeps the outbox's key unique.
      */
     public Mono<Void> recordQuotas(WorkspaceId workspace, List<SubscriberQuotaEvent> quotas) {
         if (quotas.isEmpty()) {
@@ -307,7 +307,9 @@ public class EnforcementRepository {
         }
         return db.sql("INSERT INTO outbox_event"
                         + " (workspace_id, region, subscriber_id, version, event_type, payload, created_at)"
-                        + " SELECT :workspace, w.region, s.id, s.state_version, :type, c.payload::jsonb, :at"
+                        + " SELECT :workspace, w.region, s.id, coalesce((SELECT max(o.version) FROM outbox_event o"
+                        + " WHERE o.workspace_id = :workspace AND o.subscriber_id = s.id AND o.event_type = :type), 0) + 1,"
+                        + " :type, c.payload::jsonb, :at"
                         + " FROM unnest(:ids::uuid[], :payloads::text[]) WITH ORDINALITY AS c(id, payload, ord)"
                         + " JOIN workspace w ON w.id = :workspace"
                         + " JOIN subscriber s ON s.workspace_id = :workspace AND s.id = c.id ORDER BY c.ord")
