@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +53,23 @@ public class RegionState {
         }
         index.put(subscriber);
         return current == null ? Optional.empty() : Optional.of(new SubscriberChanged(current, subscriber));
+    }
+
+    /**
+     * Replaces the data left of the subscriber held, keeping the rest of its record and its
+     * versions: the platform's quota updates are not versioned, and are so frequent that they carry
+     * no whole record. Nothing when the subscriber is not held (in that workspace) or the count did
+     * not change.
+     */
+    public synchronized void applyQuota(UUID workspaceId, UUID subscriberId, Long dataRemaining) {
+        var current = subscriberId == null ? null : index.subscribers.get(subscriberId);
+        if (current == null
+                || !current.workspaceId().equals(workspaceId)
+                || Objects.equals(current.dataRemaining(), dataRemaining)) {
+            return;
+        }
+        // Under the same keys: overwriting, unlike remove and put, never leaves readers without the subscriber.
+        index.put(current.withDataRemaining(dataRemaining));
     }
 
     /** Replaces a workspace's view (landing addresses, reminder host, allowlist, RADIUS) with a newer one. */

@@ -46,8 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  * region's Redis Stream from the snapshot's position, applying only newer versions. When the
  * platform or Redis is unreachable it keeps the last state and retries with backoff; when the
  * stream was trimmed past its position it loads a fresh snapshot. Workspace changes (landing
- * addresses, reminder host, allowlist) arrive on the stream too; a periodic fresh snapshot is only
- * a safety net, for workspaces that left the region.
+ * addresses, reminder host, allowlist) arrive on the stream too, and so do quota updates (a
+ * subscriber's data left, applied to the record held, unversioned); a periodic fresh snapshot is
+ * only a safety net, for workspaces that left the region.
  */
 @Component
 public class RegionSync implements SmartLifecycle {
@@ -326,6 +327,10 @@ public class RegionSync implements SmartLifecycle {
         if ("subscriber.state-changed".equals(type) || "subscriber.profile-changed".equals(type)) {
             var event = json.readValue(fields.get("event").toString(), SnapshotLine.StateChanged.class);
             state.apply(event.subscriber()).ifPresent(events::publishEvent);
+        } else if ("subscriber.quota".equals(type)) {
+            // No SubscriberChanged: data left changes nothing on open sessions, and comes thousands a second.
+            var event = json.readValue(fields.get("event").toString(), SnapshotLine.QuotaChanged.class);
+            state.applyQuota(event.workspaceId(), event.subscriberId(), event.dataRemaining());
         } else if ("workspace.changed".equals(type)) {
             // A workspace's events come in the order of its changes, each with the whole view.
             var event = json.readValue(fields.get("event").toString(), SnapshotLine.WorkspaceChanged.class);

@@ -47,6 +47,10 @@ record SnapshotLine(String type, String position, WorkspaceLine workspace, Subsc
     @JsonIgnoreProperties(ignoreUnknown = true)
     record StateChanged(Subscriber subscriber) {}
 
+    /** The {@code event} field of a {@code subscriber.quota} entry: the data left, not versioned. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record QuotaChanged(UUID workspaceId, UUID subscriberId, Long dataRemaining) {}
+
     /** The {@code event} field of a {@code workspace.changed} stream entry. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record WorkspaceChanged(WorkspaceLine workspace) {}

@@ -40,7 +40,7 @@ import java.util.zip.CheckedOutputStream;
 final class StateFile {
 
     private static final int MAGIC = 0x52524753; // "RRGS"
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     private final Path file;
     private final String region;
@@ -141,6 +141,11 @@ final class StateFile {
                 out.writeLong(s.profileVersion());
                 writeNullable(out, s.pppoePassword());
                 writeNullable(out, s.rateLimit());
+                writeNullable(out, s.capAction());
+                out.writeBoolean(s.dataRemaining() != null);
+                if (s.dataRemaining() != null) {
+                    out.writeLong(s.dataRemaining());
+                }
                 count++;
             }
             out.writeBoolean(false);
@@ -237,7 +242,9 @@ final class StateFile {
                         readNullable(in),
                         in.readLong(),
                         readNullable(in),
-                        readNullable(in)));
+                        readNullable(in),
+                        readNullable(in),
+                        in.readBoolean() ? in.readLong() : null));
             }
             if (in.readLong() != subscribers.size()) {
                 throw new IOException("subscriber count does not match");

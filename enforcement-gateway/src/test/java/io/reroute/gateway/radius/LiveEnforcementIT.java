@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.reroute.gateway.radius.internal.RadiusServer;
 import io.reroute.gateway.state.RegionState;
+import io.reroute.gateway.state.SubscriberChanged;
 import io.reroute.gateway.support.Snapshots;
 import io.reroute.gateway.support.Snapshots.Nas;
 import io.reroute.gateway.support.TestCoaListener;
@@ -17,11 +18,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,7 +48,8 @@ class LiveEnforcementIT {
             "127.0.0.6", UUID.randomUUID(),
             "127.0.0.7", UUID.randomUUID(),
             "127.0.0.8", UUID.randomUUID(),
-            "127.0.0.9", UUID.randomUUID());
+            "127.0.0.9", UUID.randomUUID(),
+            "127.0.0.10", UUID.randomUUID());
     private static final Map<String, TestCoaListener> NAS = new java.util.HashMap<>();
 
     /** The router that is the NAS at 127.0.0.7, for the RouterOS API step. */
@@ -98,6 +103,26 @@ class LiveEnforcementIT {
 
     @Autowired
     ReactiveStringRedisTemplate redis;
+
+    @Autowired
+    Changes changes;
+
+    /** Every {@link SubscriberChanged} the sync published, as {@link LiveEnforcement} hears them. */
+    @TestConfiguration
+    static class Changes {
+        final List<SubscriberChanged> published = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(SubscriberChanged change) {
+            published.add(change);
+        }
+
+        List<SubscriberChanged> of(UUID subscriber) {
+            return published.stream()
+                    .filter(c -> c.current().subscriberId().equals(subscriber))
+                    .toList();
+        }
+    }
 
     @AfterAll
     static void stop() throws Exception {
@@ -244,6 +269,41 @@ class LiveEnforcementIT {
                 .as("no Disconnect for a session that is gone")
                 .extracting(TestCoaListener.Received::code)
                 .containsExactly(TestCoaListener.COA_REQUEST);
+    }
+
+    @Test
+    void aQuotaUpdateChangesTheDataLeftAndNothingOnTheSession() throws Exception {
+        String nas = "127.0.0.10";
+        UUID subscriber = SUBSCRIBERS.get(nas);
+        start(nas, "100.64.1.10");
+        var listener = NAS.get(nas);
+        listener.answer(Answer.ACK, Answer.ACK);
+        long left = (5L << 30) + 123;
+
+        Snapshots.publishQuota(redis, REGION, ISP, UUID.randomUUID(), 1L);
+        Snapshots.publishQuota(redis, REGION, ISP, subscriber, left);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> Long.valueOf(left)
+                .equals(state.subscriber(subscriber).orElseThrow().dataRemaining()));
+        var held = state.subscriber(subscriber).orElseThrow();
+        assertThat(held.version()).isEqualTo(1);
+        assertThat(held.profileVersion()).isEqualTo(1);
+        assertThat(state.subscriberCount())
+                .as("an unknown subscriber's update ignored")
+                .isEqualTo(SUBSCRIBERS.size());
+
+        // Entries are applied in order: the block's change and CoA are the first since the updates.
+        Snapshots.publish(redis, REGION, ISP, subscriber, null, 2, "BLOCKED");
+
+        var first = listener.next(5);
+        assertThat(first.code()).isEqualTo(TestCoaListener.COA_REQUEST);
+        assertThat(first.attributes()).containsEntry("14988:19", "unpaid");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(steps(subscriber)).containsExactly("RESTRICT COA ACK"));
+        assertThat(changes.of(subscriber)).singleElement().satisfies(change -> {
+            assertThat(change.previous().dataRemaining()).isEqualTo(left);
+            assertThat(change.current().state()).isEqualTo("BLOCKED");
+        });
     }
 
     private static String user(String nas) {

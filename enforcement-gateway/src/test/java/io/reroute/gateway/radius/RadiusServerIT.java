@@ -38,6 +38,8 @@ class RadiusServerIT {
     private static final UUID ISP_B = UUID.randomUUID();
     private static final UUID ALICE = UUID.randomUUID();
     private static final UUID BOB = UUID.randomUUID();
+    private static final UUID CAROL = UUID.randomUUID();
+    private static final UUID DAVE = UUID.randomUUID();
     private static final UUID SHARED_A = UUID.randomUUID();
     private static final UUID SHARED_B = UUID.randomUUID();
     private static final String SECRET_A = "nas-secret-of-isp-a";
@@ -65,6 +67,18 @@ class RadiusServerIT {
                                 seal, ISP_A, ALICE, "alice@isp", "alice-pw", "ACTIVE", "100.64.0.50", "20000k/100000k"),
                         Snapshots.pppoeSubscriberLine(
                                 seal, ISP_A, BOB, "bob@isp", "bob-pw", "BLOCKED", null, "20000k/100000k"),
+                        Snapshots.cappedPlanSubscriberLine(
+                                seal,
+                                ISP_A,
+                                CAROL,
+                                "carol@isp",
+                                "carol-pw",
+                                "ACTIVE",
+                                "20000k/100000k",
+                                "REDIRECT",
+                                (5L << 30) + 123),
+                        Snapshots.cappedPlanSubscriberLine(
+                                seal, ISP_A, DAVE, "dave@isp", "dave-pw", "CAPPED", "1M/2M", "THROTTLE", 0L),
                         Snapshots.pppoeSubscriberLine(
                                 seal, ISP_A, SHARED_A, "shared@isp", "a-shared", "ACTIVE", "100.64.0.60", "10M/10M"),
                         Snapshots.pppoeSubscriberLine(
@@ -111,7 +125,9 @@ class RadiusServerIT {
                         "Framed-IP-Address = 100.64.0.50",
                         "Mikrotik-Rate-Limit = \"20000k/100000k\"",
                         "Acct-Interim-Interval = 300")
-                .noneMatch(a -> a.startsWith("Mikrotik-Address-List"));
+                .noneMatch(a -> a.startsWith("Mikrotik-Address-List"))
+                .as("no data cap")
+                .noneMatch(a -> a.startsWith("Mikrotik-Total-Limit"));
         assertThat(reply.attributes().getFirst())
                 .as("Message-Authenticator first (BlastRADIUS)")
                 .startsWith("Message-Authenticator");
@@ -138,6 +154,27 @@ class RadiusServerIT {
                         "Mikrotik-Address-List = \"unpaid\"",
                         "Mikrotik-Rate-Limit = \"256k/256k\"",
                         "Framed-Pool = \"expired-pool\"");
+    }
+
+    @Test
+    void aCappedPlansDataLeftIsTheSessionsTotalLimitUntilThrottled() throws Exception {
+        var carol = auth(SECRET_A, "User-Name = \"carol@isp\"", "User-Password = \"carol-pw\"");
+        var dave = auth(SECRET_A, "User-Name = \"dave@isp\"", "User-Password = \"dave-pw\"");
+
+        assertThat(carol.code()).as(carol.output()).isEqualTo("Access-Accept");
+        assertThat(carol.attributes())
+                .as("5 GiB + 123 octets left")
+                .contains(
+                        "Mikrotik-Total-Limit = " + ((1L << 30) + 123),
+                        "Mikrotik-Total-Limit-Gigawords = 1",
+                        "Mikrotik-Rate-Limit = \"20000k/100000k\"");
+        assertThat(dave.code()).as(dave.output()).isEqualTo("Access-Accept");
+        assertThat(dave.attributes())
+                .as("capped and throttled: online at the throttle speed")
+                .contains("Mikrotik-Rate-Limit = \"1M/2M\"")
+                .noneMatch(a -> a.startsWith("Mikrotik-Address-List")
+                        || a.startsWith("Framed-Pool")
+                        || a.startsWith("Mikrotik-Total-Limit"));
     }
 
     @Test

@@ -212,6 +212,39 @@ public final class Snapshots {
             String state,
             String ipv4,
             String rateLimit) {
+        var subscriber = pppoeSubscriber(seal, workspace, id, username, password, state, ipv4, rateLimit);
+        return JSON.writeValueAsString(Map.of("type", "subscriber", "subscriber", subscriber));
+    }
+
+    /**
+     * A {@link #pppoeSubscriberLine} without a static address on a plan with a data cap: what
+     * reaching it does ({@code REDIRECT} or {@code THROTTLE}) and the bytes left (null: unknown).
+     */
+    public static String cappedPlanSubscriberLine(
+            RegionSeal seal,
+            UUID workspace,
+            UUID id,
+            String username,
+            String password,
+            String state,
+            String rateLimit,
+            String capAction,
+            Long dataRemaining) {
+        var subscriber = pppoeSubscriber(seal, workspace, id, username, password, state, null, rateLimit);
+        subscriber.put("capAction", capAction);
+        subscriber.put("dataRemaining", dataRemaining);
+        return JSON.writeValueAsString(Map.of("type", "subscriber", "subscriber", subscriber));
+    }
+
+    private static Map<String, Object> pppoeSubscriber(
+            RegionSeal seal,
+            UUID workspace,
+            UUID id,
+            String username,
+            String password,
+            String state,
+            String ipv4,
+            String rateLimit) {
         var subscriber = new LinkedHashMap<String, Object>();
         subscriber.put("workspaceId", workspace.toString());
         subscriber.put("subscriberId", id.toString());
@@ -223,7 +256,7 @@ public final class Snapshots {
         subscriber.put("profileVersion", 1);
         subscriber.put("pppoePassword", seal.seal(password, SealContexts.pppoePassword(workspace, id)));
         subscriber.put("rateLimit", rateLimit);
-        return JSON.writeValueAsString(Map.of("type", "subscriber", "subscriber", subscriber));
+        return subscriber;
     }
 
     public static String subscriberLine(UUID workspace, UUID id, String ipv4, long version, String state) {
@@ -243,6 +276,17 @@ public final class Snapshots {
                 + ",\"previousState\":\"BLOCKED\",\"reason\":\"test\",\"actor\":\"t\","
                 + "\"occurredAt\":\"2026-11-21T00:00:00Z\"}";
         append(redis, region, "subscriber.state-changed", workspace, subscriber.toString(), version, event);
+    }
+
+    /** Appends a quota update (the subscriber's data left, null: unlimited) as the platform does. */
+    public static void publishQuota(
+            ReactiveStringRedisTemplate redis, String region, UUID workspace, UUID subscriber, Long dataRemaining) {
+        var event = new LinkedHashMap<String, Object>();
+        event.put("workspaceId", workspace.toString());
+        event.put("subscriberId", subscriber.toString());
+        event.put("dataRemaining", dataRemaining);
+        event.put("occurredAt", "2026-11-21T00:00:00Z");
+        append(redis, region, "subscriber.quota", workspace, subscriber.toString(), 0, JSON.writeValueAsString(event));
     }
 
     /** One entry with the fields the relay writes. */

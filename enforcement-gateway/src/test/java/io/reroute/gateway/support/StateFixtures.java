@@ -13,7 +13,8 @@ public final class StateFixtures {
 
     /** A subscriber at version 1 with a static IPv4 address and no PPPoE login. */
     public static Subscriber subscriber(UUID workspace, String account, String state, String ipv4) {
-        return new Subscriber(workspace, UUID.randomUUID(), account, 1, state, ipv4, null, null, null, 0, null, null);
+        return new Subscriber(
+                workspace, UUID.randomUUID(), account, 1, state, ipv4, null, null, null, 0, null, null, null, null);
     }
 
     /** A workspace with the default RADIUS profile and no NAS clients. */

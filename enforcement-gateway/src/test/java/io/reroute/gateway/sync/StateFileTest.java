@@ -12,6 +12,7 @@ import io.reroute.gateway.state.Workspace;
 import io.reroute.gateway.support.StateFixtures;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -71,18 +72,36 @@ class StateFileTest {
                 "a-1@isp",
                 3,
                 "r1:sealed:password",
-                "20000k/100000k");
-        var bare =
-                new Subscriber(workspace, UUID.randomUUID(), null, 1, "ACTIVE", null, null, null, null, 0, null, null);
+                "20000k/100000k",
+                "REDIRECT",
+                0L);
+        var throttled = new Subscriber(
+                workspace,
+                UUID.randomUUID(),
+                "A-2",
+                2,
+                "ACTIVE",
+                null,
+                null,
+                null,
+                "a-2@isp",
+                1,
+                "r1:sealed:password",
+                "10M/10M",
+                "THROTTLE",
+                (5L << 30) + 123);
+        var bare = new Subscriber(
+                workspace, UUID.randomUUID(), null, 1, "ACTIVE", null, null, null, null, 0, null, null, null, null);
         var withoutLanding = new Workspace(UUID.randomUUID(), null, null, null, Allowlist.EMPTY, null, null, null);
 
-        file.write("1700000000000-3", snapshotAt, savedAt, List.of(w, withoutLanding), List.of(blocked, bare));
+        file.write(
+                "1700000000000-3", snapshotAt, savedAt, List.of(w, withoutLanding), List.of(blocked, throttled, bare));
         var saved = file.read().orElseThrow();
 
         assertThat(saved.position()).isEqualTo("1700000000000-3");
         assertThat(saved.snapshotAt()).isEqualTo(snapshotAt);
         assertThat(saved.savedAt()).isEqualTo(savedAt);
-        assertThat(saved.subscribers()).containsExactly(blocked, bare);
+        assertThat(saved.subscribers()).containsExactly(blocked, throttled, bare);
         assertThat(saved.workspaces()).hasSize(2);
         var restored = saved.workspaces().getFirst();
         assertThat(restored.landingIpv4()).isEqualTo(w.landingIpv4());
@@ -120,5 +139,17 @@ class StateFileTest {
 
         Files.write(file.path(), new byte[] {1, 2, 3});
         assertThatThrownBy(file::read).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aFileOfAnEarlierFormatIsRefused() throws Exception {
+        var file = new StateFile(directory, "eu-west");
+        file.write("1-0", snapshotAt, savedAt, List.of(), List.of());
+        byte[] bytes = Files.readAllBytes(file.path());
+        // Format 3, before data caps: its subscribers have no cap action or data left to read.
+        ByteBuffer.wrap(bytes).putInt(4, 3);
+        Files.write(file.path(), bytes);
+
+        assertThatThrownBy(file::read).isInstanceOf(IOException.class).hasMessageContaining("format 4");
     }
 }

@@ -28,6 +28,7 @@ class StateRestartIT {
     private static final UUID ISP = UUID.randomUUID();
     private static final UUID SUBSCRIBER = UUID.randomUUID();
     private static final UUID OTHER = UUID.randomUUID();
+    private static final long DATA_LEFT = (5L << 30) + 123;
 
     @TempDir
     Path stateDirectory;
@@ -48,8 +49,9 @@ class StateRestartIT {
                 await().atMost(Duration.ofSeconds(20)).until(state::loaded);
                 var redis = gateway.getBean(ReactiveStringRedisTemplate.class);
                 Snapshots.publish(redis, REGION, ISP, SUBSCRIBER, "127.0.0.2", 2, "BLOCKED");
+                Snapshots.publishQuota(redis, REGION, ISP, SUBSCRIBER, DATA_LEFT);
                 await().atMost(Duration.ofSeconds(5)).until(() -> state.subscriber(SUBSCRIBER)
-                        .map(s -> s.version() == 2)
+                        .map(s -> s.version() == 2 && Long.valueOf(DATA_LEFT).equals(s.dataRemaining()))
                         .orElse(false));
                 positionAtStop = state.position();
             }
@@ -64,6 +66,9 @@ class StateRestartIT {
                         .isTrue();
                 assertThat(state.position()).isEqualTo(positionAtStop);
                 assertThat(state.subscriber(SUBSCRIBER).orElseThrow().state()).isEqualTo("BLOCKED");
+                assertThat(state.subscriber(SUBSCRIBER).orElseThrow().dataRemaining())
+                        .as("the last quota update")
+                        .isEqualTo(DATA_LEFT);
                 assertThat(state.workspace(ISP).orElseThrow().reminderHost()).isEqualTo("pay.isp.example");
 
                 var redis = gateway.getBean(ReactiveStringRedisTemplate.class);

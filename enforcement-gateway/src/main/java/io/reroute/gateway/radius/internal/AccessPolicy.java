@@ -9,12 +9,15 @@ import java.util.List;
 
 /**
  * What an authenticated subscriber is accepted with. In good standing: the plan's rate limit and
- * their static addresses. Restricted (blocked, suspended, capped): the workspace's expired profile,
- * which puts them on the address list the router redirects, at its slow rate and, without a static
- * IPv4 address, in its pool; never a reject, so that they reach the portal and pay. Either way the
- * Class attribute carries the binding ({@code reroute:<workspace>:<subscriber>}), which the NAS
- * echoes in accounting. MikroTik attributes go to MikroTik NAS clients only; others get the address
- * list as Filter-Id. Attributes come encoded ({@link RadiusAttributes}).
+ * their static addresses. Restricted (blocked, suspended, capped unless the plan throttles): the
+ * workspace's expired profile, which puts them on the address list the router redirects, at its
+ * slow rate and, without a static IPv4 address, in its pool; never a reject, so that they reach the
+ * portal and pay. Either way the Class attribute carries the binding ({@code
+ * reroute:<workspace>:<subscriber>}), which the NAS echoes in accounting. MikroTik attributes go to
+ * MikroTik NAS clients only; others get the address list as Filter-Id. On a plan that redirects at
+ * its data cap, the data left is the session's total limit, so that the router ends the session
+ * once it is used even when this gateway is away (a throttling plan keeps the session: its cap is a
+ * rate the platform pushes). Attributes come encoded ({@link RadiusAttributes}).
  */
 final class AccessPolicy {
 
@@ -29,6 +32,8 @@ final class AccessPolicy {
     private static final int DELEGATED_IPV6_PREFIX = 123;
     private static final int FRAMED_IPV6_ADDRESS = 168;
     private static final int MIKROTIK_RATE_LIMIT = 8;
+    private static final int MIKROTIK_TOTAL_LIMIT = 17;
+    private static final int MIKROTIK_TOTAL_LIMIT_GIGAWORDS = 18;
     private static final int MIKROTIK_ADDRESS_LIST = 19;
 
     /** The same words for an unknown user and a wrong password: a reject tells nobody which it was. */
@@ -107,6 +112,12 @@ final class AccessPolicy {
             }
             if (restricted) {
                 vendor.add(RadiusAttributes.text(MIKROTIK_ADDRESS_LIST, profile.restrictedAddressList()));
+            }
+            Long remaining = subscriber.dataRemaining();
+            if (!restricted && "REDIRECT".equals(subscriber.capAction()) && remaining != null && remaining > 0) {
+                // Octets in two 32-bit words, as RouterOS reads them (RFC 2869's gigawords).
+                vendor.add(RadiusAttributes.integer(MIKROTIK_TOTAL_LIMIT, remaining & 0xFFFFFFFFL));
+                vendor.add(RadiusAttributes.integer(MIKROTIK_TOTAL_LIMIT_GIGAWORDS, remaining >>> 32));
             }
         } else if (restricted) {
             attributes.add(RadiusAttributes.text(FILTER_ID, profile.restrictedAddressList()));

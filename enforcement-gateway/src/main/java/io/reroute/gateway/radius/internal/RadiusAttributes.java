@@ -50,7 +50,7 @@ final class RadiusAttributes {
         return attribute(type, value);
     }
 
-    /** One Vendor-Specific attribute (RFC 2865 §5.26) holding the vendor's text sub-attributes. */
+    /** One Vendor-Specific attribute (RFC 2865 §5.26) holding the vendor's sub-attributes, encoded. */
     static byte[] vendorSpecific(int vendor, List<byte[]> subAttributes) {
         int length = 4 + subAttributes.stream().mapToInt(a -> a.length).sum();
         byte[] value = new byte[length];

@@ -37,7 +37,27 @@ class LiveEnforcementTest {
                 .isEmpty();
     }
 
+    @Test
+    void reachingACapRedirectsOrThrottlesAsThePlanSays() {
+        var active = subscriber("ACTIVE", "10M/50M", "REDIRECT");
+        assertThat(LiveEnforcement.classify(active, subscriber("CAPPED", "10M/50M", "REDIRECT")))
+                .contains(Change.RESTRICT);
+
+        var throttledPlan = subscriber("ACTIVE", "10M/50M", "THROTTLE");
+        var throttled = subscriber("CAPPED", "512k/1M", "THROTTLE");
+        assertThat(LiveEnforcement.classify(throttledPlan, throttled))
+                .as("online at the throttle speed the platform put in the rate limit")
+                .contains(Change.RATE);
+        assertThat(LiveEnforcement.classify(throttled, throttledPlan))
+                .as("a new cycle or a top-up")
+                .contains(Change.RATE);
+    }
+
     private static Subscriber subscriber(String state, String rate) {
-        return new Subscriber(WS, ID, "A-1", 1, state, null, null, null, "u@isp", 1, null, rate);
+        return subscriber(state, rate, null);
+    }
+
+    private static Subscriber subscriber(String state, String rate, String capAction) {
+        return new Subscriber(WS, ID, "A-1", 1, state, null, null, null, "u@isp", 1, null, rate, capAction, null);
     }
 }

@@ -85,7 +85,9 @@ class RadiusPipelineFuzzTest {
                         "fuzz@isp",
                         1,
                         seal.seal("fuzz-pw", SealContexts.pppoePassword(workspace, subscriber)),
-                        "1M/1M")),
+                        "1M/1M",
+                        null,
+                        null)),
                 "0-0",
                 Instant.now());
         var secrets = new RadiusSecrets(
