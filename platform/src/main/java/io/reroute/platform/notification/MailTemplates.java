@@ -16,12 +16,32 @@ import java.util.Map;
  */
 public final class MailTemplates {
 
-    /** Every variable a template may use; {@code payLink} is empty in RESTORED mails and without a reminder host. */
-    public static final List<String> VARIABLES =
-            List.of("subscriberName", "accountNumber", "ispName", "amountDue", "dueDate", "payLink", "supportNote");
+    /**
+     * Every variable a template may use. {@code payLink} is empty in RESTORED mails and without a
+     * reminder host; in USAGE_ALERT mails it leads to a top-up. {@code usagePercent}, {@code dataUsed},
+     * {@code dataRemaining} and {@code cycleResets} are set only in USAGE_ALERT mails, and
+     * {@code capped} is true only there, when the subscriber is out of data.
+     */
+    public static final List<String> VARIABLES = List.of(
+            "subscriberName",
+            "accountNumber",
+            "ispName",
+            "amountDue",
+            "dueDate",
+            "payLink",
+            "supportNote",
+            "usagePercent",
+            "dataUsed",
+            "dataRemaining",
+            "cycleResets",
+            "capped");
 
-    private static final Mustache.Compiler STRICT =
-            Mustache.compiler().escapeHTML(false).nullValue("").strictSections(true);
+    // An empty value counts as false, so {{#dataRemaining}}...{{/dataRemaining}} leaves out what is unknown.
+    private static final Mustache.Compiler STRICT = Mustache.compiler()
+            .escapeHTML(false)
+            .nullValue("")
+            .emptyStringIsFalse(true)
+            .strictSections(true);
 
     private static final Map<NotificationKind, MailTemplate> DEFAULTS = Map.of(
             NotificationKind.REMINDER,
@@ -56,6 +76,25 @@ public final class MailTemplates {
                     thank you. Your internet service on account {{accountNumber}} is fully restored.
 
                     {{ispName}}
+                    """),
+            NotificationKind.USAGE_ALERT,
+            new MailTemplate("{{ispName}}: you have used {{usagePercent}}% of your data", """
+                    Hello {{subscriberName}},
+
+                    {{#capped}}
+                    you have used all the data of your plan for this cycle ({{dataUsed}}), so your service
+                    is limited until your data resets on {{cycleResets}}. A top-up brings it back at once:
+                    {{/capped}}
+                    {{^capped}}
+                    you have used {{usagePercent}}% of your data for this cycle: {{dataUsed}} so far{{#dataRemaining}},
+                    {{dataRemaining}} left{{/dataRemaining}}. Your data resets on {{cycleResets}}. If you need more
+                    before then, you can buy a top-up:
+                    {{/capped}}
+
+                    {{payLink}}
+
+                    {{supportNote}}
+                    {{ispName}}
                     """));
 
     private MailTemplates() {}
@@ -67,10 +106,8 @@ public final class MailTemplates {
     /** Problems with a template: syntax, or a variable that does not exist. Empty when it renders. */
     public static List<FieldError> check(MailTemplate template) {
         var errors = new ArrayList<FieldError>();
-        var sample = new LinkedHashMap<String, Object>();
-        VARIABLES.forEach(v -> sample.put(v, "x"));
-        checkOne("subject", template.subject(), sample, errors);
-        checkOne("body", template.body(), sample, errors);
+        checkOne("subject", template.subject(), errors);
+        checkOne("body", template.body(), errors);
         return errors;
     }
 
@@ -79,20 +116,29 @@ public final class MailTemplates {
         return new Compiled(STRICT.compile(template.subject()), STRICT.compile(template.body()));
     }
 
-    private static void checkOne(String field, String text, Map<String, Object> sample, List<FieldError> errors) {
+    private static void checkOne(String field, String text, List<FieldError> errors) {
         try {
             Template compiled = STRICT.compile(text);
-            compiled.execute(sample);
+            // Once with every value set and once with none, so that both {{#x}} and {{^x}} sections are checked.
+            compiled.execute(sample(true));
+            compiled.execute(sample(false));
         } catch (MustacheException e) {
             errors.add(new FieldError(field, e.getMessage() + "; variables are " + String.join(", ", VARIABLES)));
         }
     }
 
+    private static Map<String, Object> sample(boolean set) {
+        var sample = new LinkedHashMap<String, Object>();
+        VARIABLES.forEach(v -> sample.put(v, set ? "x" : ""));
+        sample.put("capped", set);
+        return sample;
+    }
+
     /** A parsed template. */
     public record Compiled(Template subject, Template body) {
 
-        /** The subject (one line) and body of a mail. */
-        public RenderedMail render(Map<String, String> variables) {
+        /** The subject (one line) and body of a mail; values are strings, and {@code capped} a boolean. */
+        public RenderedMail render(Map<String, ?> variables) {
             return new RenderedMail(
                     subject.execute(variables).replaceAll("[\\r\\n]+", " ").strip(),
                     body.execute(variables).replaceAll("\n{3,}", "\n\n"));

@@ -35,7 +35,12 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                         "reroute.internal.gateway-credentials=" + InternalCredentials.GATEWAY_CREDENTIALS,
                         "reroute.internal.portal-secret=" + InternalCredentials.PORTAL_SECRET,
                         "spring.mail.host=127.0.0.1",
-                        "spring.mail.port=" + TestMailServer.port())
+                        "spring.mail.port=" + TestMailServer.port(),
+                        "reroute.sms.provider=http",
+                        "reroute.sms.http.url=" + TestSmsGateway.url(),
+                        "reroute.sms.http.token=" + TestSmsGateway.TOKEN,
+                        "reroute.sms.http.from=" + TestSmsGateway.FROM,
+                        "reroute.sms.http.timeout=5s")
                 .applyTo(context);
         // Tests run the scheduler, the relay, the accounting consumer and the mail dispatcher
         // themselves, on a clock they move; a test class may switch one on with @TestPropertySource.

@@ -1,8 +1,10 @@
 package io.reroute.platform.notification.internal;
 
+import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import io.reroute.platform.notification.MailTemplate;
 import io.reroute.platform.notification.Notification;
+import io.reroute.platform.notification.NotificationChannel;
 import io.reroute.platform.notification.NotificationKind;
 import io.reroute.platform.notification.NotificationStatus;
 import io.reroute.platform.tenancy.WorkspaceId;
@@ -17,24 +19,27 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Queued mails and mail templates. Every call runs inside a workspace transaction and names the workspace. */
+/** Queued notifications and mail templates. Every call runs inside a workspace transaction and names the workspace. */
 @Repository
 class NotificationRepository {
 
-    private static final String COLUMNS = "id, subscriber_id, version, kind, status, attempts, recipient,"
+    private static final String COLUMNS = "id, subscriber_id, version, kind, channel, status, attempts, recipient,"
             + " last_error, created_at, next_attempt_at, sent_at";
 
     private final DatabaseClient db;
+    private final JsonMapper json;
 
-    NotificationRepository(DatabaseClient db) {
+    NotificationRepository(DatabaseClient db, JsonMapper json) {
         this.db = db;
+        this.json = json;
     }
 
     /**
-     * Takes up to {@code limit} due mails, counting the attempt and leasing them until {@code leaseUntil}
-     * so no other run takes them meanwhile; rows another transaction holds are skipped. With what the
-     * mail needs: the subscriber and their open balance.
+     * Takes up to {@code limit} due notifications, counting the attempt and leasing them until
+     * {@code leaseUntil} so no other run takes them meanwhile; rows another transaction holds are
+     * skipped. With what the message needs: the subscriber, their open balance, a usage alert's figures.
      */
     Flux<Claimed> claimDue(WorkspaceId workspace, Instant at, Instant leaseUntil, int limit) {
         return db.sql("WITH due AS (SELECT id FROM notification WHERE workspace_id = :workspace"
@@ -42,8 +47,9 @@ class NotificationRepository {
                         + " ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED),"
                         + " claimed AS (UPDATE notification n SET attempts = n.attempts + 1, next_attempt_at = :lease"
                         + " FROM due WHERE n.workspace_id = :workspace AND n.id = due.id"
-                        + " RETURNING n.id, n.subscriber_id, n.kind, n.attempts)"
-                        + " SELECT c.id, c.kind, c.attempts, s.id AS subscriber_id, s.name, s.email, s.account_number,"
+                        + " RETURNING n.id, n.subscriber_id, n.kind, n.channel, n.detail, n.attempts)"
+                        + " SELECT c.id, c.kind, c.channel, c.detail, c.attempts, s.id AS subscriber_id, s.name,"
+                        + " s.email, s.phone, s.account_number,"
                         + " o.amount, o.currency, o.oldest"
                         + " FROM claimed c JOIN subscriber s ON s.workspace_id = :workspace AND s.id = c.subscriber_id"
                         + " CROSS JOIN LATERAL (SELECT coalesce(sum(i.amount), 0) AS amount, min(i.currency) AS currency,"
@@ -56,15 +62,22 @@ class NotificationRepository {
                 .map(row -> new Claimed(
                         row.get("id", Long.class),
                         NotificationKind.valueOf(row.get("kind", String.class)),
+                        NotificationChannel.valueOf(row.get("channel", String.class)),
                         row.get("attempts", Integer.class),
                         row.get("subscriber_id", UUID.class),
                         row.get("name", String.class),
                         row.get("email", String.class),
+                        row.get("phone", String.class),
                         row.get("account_number", String.class),
                         row.get("amount", BigDecimal.class),
                         row.get("currency", String.class),
-                        row.get("oldest", LocalDate.class)))
+                        row.get("oldest", LocalDate.class),
+                        usage(row.get("detail", Json.class))))
                 .all();
+    }
+
+    private UsageDetail usage(Json detail) {
+        return detail == null ? null : json.readValue(detail.asString(), UsageDetail.class);
     }
 
     Mono<Void> markSent(WorkspaceId workspace, long id, String recipient, Instant at) {
@@ -160,6 +173,7 @@ class NotificationRepository {
                 row.get("subscriber_id", UUID.class),
                 row.get("version", Long.class),
                 NotificationKind.valueOf(row.get("kind", String.class)),
+                NotificationChannel.valueOf(row.get("channel", String.class)),
                 NotificationStatus.valueOf(row.get("status", String.class)),
                 row.get("attempts", Integer.class),
                 row.get("recipient", String.class),
@@ -169,16 +183,19 @@ class NotificationRepository {
                 row.get("sent_at", Instant.class));
     }
 
-    /** A claimed mail with what rendering it needs. */
+    /** A claimed notification with what rendering it needs; {@code usage} only for usage alerts. */
     record Claimed(
             long id,
             NotificationKind kind,
+            NotificationChannel channel,
             int attempts,
             UUID subscriberId,
             String name,
             String email,
+            String phone,
             String accountNumber,
             BigDecimal amountDue,
             String currency,
-            LocalDate oldestDue) {}
+            LocalDate oldestDue,
+            UsageDetail usage) {}
 }

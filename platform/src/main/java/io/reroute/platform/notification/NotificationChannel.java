@@ -1,0 +1,7 @@
+package io.reroute.platform.notification;
+
+/** How a notification reaches the subscriber. */
+public enum NotificationChannel {
+    EMAIL,
+    SMS
+}
