@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import io.reroute.platform.enforcement.internal.OutboxRelay;
+import io.reroute.platform.notification.internal.NotificationDispatcher;
 import io.reroute.platform.session.internal.AccountingConsumer;
 import io.reroute.platform.support.ManagedWorkspaces;
 import io.reroute.platform.support.MutableClock;
 import io.reroute.platform.support.NasFixtures;
 import io.reroute.platform.support.PlatformIntegrationTest;
 import io.reroute.platform.support.RegionStreams;
+import io.reroute.platform.support.TestMailServer;
 import io.reroute.platform.support.TestWorkspace;
 import io.reroute.platform.usage.internal.CycleScheduler;
 import java.time.Duration;
@@ -57,6 +59,9 @@ class DataCapsIT {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    NotificationDispatcher dispatcher;
 
     @AfterEach
     void resetClock() {
@@ -184,6 +189,10 @@ class DataCapsIT {
         assertThat(JsonPath.<List<Integer>>read(usage(isp.w(), subscriber), "$.alerted"))
                 .containsExactly(80);
         assertThat(state(isp.w(), subscriber)).isEqualTo("ACTIVE");
+        dispatcher.dispatchDue().block();
+        assertThat(TestMailServer.receivedBy("cap-1@subscriber.example"))
+                .singleElement()
+                .satisfies(mail -> assertThat(mail.getSubject()).contains("85%"));
 
         append(redis, isp.region(), update(isp, subscriber, "s-1", start, GB, 9_200_000_000L));
         drain(isp);

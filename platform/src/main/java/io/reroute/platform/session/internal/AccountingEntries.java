@@ -76,14 +76,19 @@ class AccountingEntries {
             }
         }
         return Flux.fromIterable(byWorkspace.entrySet())
-                .concatMap(group -> transactions.inWorkspace(
-                        group.getKey(), () -> applyInWorkspace(region, group.getKey(), group.getValue())))
+                .concatMap(group -> applyInWorkspace(region, group.getKey(), group.getValue()))
                 .then();
     }
 
+    /**
+     * Applies a workspace's entries in stream order, a transaction per run of one kind and per
+     * statement of session updates (each holds an advisory lock per session until it commits, and a
+     * read may carry tens of thousands). Committing part of a batch is safe: applying an entry again
+     * changes nothing, and the batch is acknowledged only once all of it committed.
+     */
     private Mono<Void> applyInWorkspace(String region, WorkspaceId workspace, List<AccountingEntry> entries) {
-        return workspaces
-                .find(workspace)
+        return transactions
+                .inWorkspace(workspace, () -> workspaces.find(workspace))
                 .map(Workspace::region)
                 .defaultIfEmpty("")
                 .flatMap(workspaceRegion -> {
@@ -97,7 +102,9 @@ class AccountingEntries {
                         return Mono.empty();
                     }
                     return Flux.fromIterable(runs(entries))
-                            .concatMap(run -> applyRun(region, workspace, run))
+                            .concatMap(run -> run.getFirst() instanceof SessionUpdate
+                                    ? applySessionUpdates(region, workspace, only(run, SessionUpdate.class))
+                                    : transactions.inWorkspace(workspace, () -> applyRun(region, workspace, run)))
                             .then();
                 });
     }
@@ -108,15 +115,7 @@ class AccountingEntries {
                 Flux.fromIterable(run)
                         .concatMap(restart -> sessions.stopBefore(workspace, (NasRestarted) restart))
                         .then(Mono.fromRunnable(() -> applied(region, workspace, run.size())));
-            case SessionUpdate u ->
-                // Bounded statements: each takes an advisory lock per session it touches.
-                Flux.fromIterable(partition(only(run, SessionUpdate.class), SESSIONS_PER_STATEMENT))
-                        .concatMap(updates -> sessions.apply(workspace, updates)
-                                .flatMap(applied -> usage.credit(workspace, applied.counted())
-                                        .thenReturn(applied.accepted()))
-                                .doOnNext(accepted ->
-                                        counted(region, workspace, updates.size(), accepted, "unknown-nas")))
-                        .then();
+            case SessionUpdate u -> applySessionUpdates(region, workspace, only(run, SessionUpdate.class));
             case EnforcementReport e ->
                 enforcement
                         .record(workspace, region, only(run, EnforcementReport.class))
@@ -131,6 +130,19 @@ class AccountingEntries {
                                 counted(region, workspace, run.size(), accepted.intValue(), "unknown-router"))
                         .then();
         };
+    }
+
+    /**
+     * Session updates in bounded statements, each in its own transaction with the usage it counted
+     * (so a byte is counted exactly when its session total grows).
+     */
+    private Mono<Void> applySessionUpdates(String region, WorkspaceId workspace, List<SessionUpdate> run) {
+        return Flux.fromIterable(partition(run, SESSIONS_PER_STATEMENT))
+                .concatMap(updates -> transactions.inWorkspace(workspace, () -> sessions.apply(workspace, updates)
+                        .flatMap(applied ->
+                                usage.credit(workspace, applied.counted()).thenReturn(applied.accepted()))
+                        .doOnNext(accepted -> counted(region, workspace, updates.size(), accepted, "unknown-nas"))))
+                .then();
     }
 
     private void counted(String region, WorkspaceId workspace, int entries, int accepted, String reason) {

@@ -18,8 +18,11 @@ import java.util.UUID;
  */
 final class Account {
 
-    /** Gateways hear of the remaining data again once it moved by this share of the allowance. */
-    private static final int PUBLISH_STEPS = 100;
+    /**
+     * Gateways hear of the remaining data again once it dropped by this share of the allowance: what
+     * they hold only bounds a session at login, the cap itself goes out by CoA at once.
+     */
+    private static final int PUBLISH_STEPS = 20;
 
     private static final long MIN_PUBLISH_STEP = 1 << 20;
 

@@ -51,10 +51,13 @@ class UsageRepository {
                         + " p.throttle_upload_kbps, p.throttle_download_kbps, c.starts_at, c.ends_at, c.allowance_bytes,"
                         + " c.plan_used_bytes, c.used_bytes, array_to_string(c.alerted, ',') AS alerted,"
                         + " c.published_remaining"
-                        + " FROM subscriber s JOIN plan p ON p.workspace_id = s.workspace_id AND p.id = s.plan_id"
+                        // A join on the ids, not id = ANY(...): the planner looks each one up by key.
+                        + " FROM unnest(:ids::uuid[]) AS k(id)"
+                        + " JOIN subscriber s ON s.workspace_id = :workspace AND s.id = k.id"
+                        + " JOIN plan p ON p.workspace_id = s.workspace_id AND p.id = s.plan_id"
                         + " LEFT JOIN usage_cycle c ON c.workspace_id = s.workspace_id AND c.subscriber_id = s.id"
                         + " AND NOT c.closed"
-                        + " WHERE s.workspace_id = :workspace AND s.id = ANY(:ids) ORDER BY s.id"
+                        + " ORDER BY s.id"
                         + (lock ? " FOR UPDATE OF s" : ""))
                 .bind("workspace", workspace.value())
                 .bind("ids", subscribers.toArray(UUID[]::new))
@@ -110,8 +113,9 @@ class UsageRepository {
 
     /** The subscribers' grants with data left that had not expired by {@code since}. */
     Flux<StoredGrant> grantsWithData(WorkspaceId workspace, Collection<UUID> subscribers, Instant since) {
-        return db.sql("SELECT " + GRANT_COLUMNS + " FROM data_grant g WHERE g.workspace_id = :workspace"
-                        + " AND g.subscriber_id = ANY(:ids) AND g.consumed_bytes < g.bytes"
+        return db.sql("SELECT " + GRANT_COLUMNS + " FROM unnest(:ids::uuid[]) AS k(id)"
+                        + " JOIN data_grant g ON g.workspace_id = :workspace AND g.subscriber_id = k.id"
+                        + " WHERE g.consumed_bytes < g.bytes"
                         + " AND (g.expires_at IS NULL OR g.expires_at > :since)")
                 .bind("workspace", workspace.value())
                 .bind("ids", subscribers.toArray(UUID[]::new))

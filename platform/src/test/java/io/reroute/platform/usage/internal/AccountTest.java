@@ -114,14 +114,14 @@ class AccountTest {
     }
 
     @Test
-    void lateUsageCountsInTheOpenCycleAndGatewaysHearOfEachPercent() {
+    void lateUsageCountsInTheOpenCycleAndGatewaysHearOfEachFivePercent() {
         var account = account(terms(null, 1));
         account.advanceTo(APRIL.plusSeconds(60));
         assertThat(account.remainingToPublish(APRIL)).isEqualTo(10 * GB);
         account.credit(GB / 200, MARCH.plusSeconds(60));
         assertThat(account.cycle.used).isEqualTo(GB / 200);
-        assertThat(account.remainingToPublish(APRIL)).as("less than a percent").isNull();
-        account.credit(GB / 10, APRIL.plusSeconds(120));
-        assertThat(account.remainingToPublish(APRIL)).isEqualTo(10 * GB - GB / 200 - GB / 10);
+        assertThat(account.remainingToPublish(APRIL)).as("less than 5 %").isNull();
+        account.credit(GB / 2, APRIL.plusSeconds(120));
+        assertThat(account.remainingToPublish(APRIL)).isEqualTo(10 * GB - GB / 200 - GB / 2);
     }
 }
