@@ -1,23 +1,15 @@
 package io.reroute.platform.bench;
 
-import io.reroute.devinfra.TestInfrastructure;
-import io.reroute.platform.PlatformApplication;
 import io.reroute.platform.enforcement.RegionStream;
 import io.reroute.platform.enforcement.internal.OutboxRelay;
 import io.reroute.platform.enforcement.internal.OverdueEvaluation;
-import io.reroute.platform.support.TestInfrastructureInitializer;
-import io.reroute.platform.tenancy.Actor;
 import io.reroute.platform.tenancy.WorkspaceId;
-import io.reroute.platform.workspace.NewWorkspace;
-import io.reroute.platform.workspace.WorkspaceProvisioning;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Flux;
@@ -46,89 +38,67 @@ public final class EnforcementBenchmark {
     }
 
     private static void run(int subscribers) throws Exception {
-        var context = new SpringApplicationBuilder(PlatformApplication.class)
-                .initializers(new TestInfrastructureInitializer())
-                .properties(Map.of(
-                        "server.port", "0",
-                        "logging.level.root", "WARN",
-                        "spring.r2dbc.pool.max-size", "10"))
-                .run();
-        try {
+        try (var platform = InProcessPlatform.start()) {
             String suffix = UUID.randomUUID().toString().substring(0, 8);
             String region = "bench-" + suffix;
-            var provisioning = context.getBean(WorkspaceProvisioning.class);
-            var actor = new Actor("bench");
-            WorkspaceId ours = provisioning
-                    .provision(new NewWorkspace("bench-" + suffix, "Bench", region, "EUR"), actor)
-                    .block()
-                    .id();
-            WorkspaceId peer = provisioning
-                    .provision(new NewWorkspace("peer-" + suffix, "Peer", region + "-peer", "EUR"), actor)
-                    .block()
-                    .id();
-            var infrastructure = TestInfrastructure.get();
-            try (Connection owner = DriverManager.getConnection(
-                    infrastructure.superuserJdbcUrl(),
-                    infrastructure.superuser(),
-                    infrastructure.superuserPassword())) {
-                long setup = System.nanoTime();
-                seed(owner, ours, subscribers);
-                seed(owner, peer, subscribers);
-                System.out.printf(
-                        "setup: %,d subscribers with an invoice 30 days overdue, twice, in %.1f s%n",
-                        subscribers, seconds(setup));
+            WorkspaceId ours = platform.workspace("bench-" + suffix, "Bench", region);
+            WorkspaceId peer = platform.workspace("peer-" + suffix, "Peer", region + "-peer");
+            Connection owner = platform.owner;
+            var context = platform.context;
+            long setup = System.nanoTime();
+            seed(owner, ours, subscribers);
+            seed(owner, peer, subscribers);
+            System.out.printf(
+                    "setup: %,d subscribers with an invoice 30 days overdue, twice, in %.1f s%n",
+                    subscribers, InProcessPlatform.seconds(setup));
 
-                var evaluation = context.getBean(OverdueEvaluation.class);
-                var relay = context.getBean(OutboxRelay.class);
-                var redis = context.getBean(ReactiveStringRedisTemplate.class);
+            var evaluation = context.getBean(OverdueEvaluation.class);
+            var relay = context.getBean(OutboxRelay.class);
+            var redis = context.getBean(ReactiveStringRedisTemplate.class);
 
-                long start = System.nanoTime();
-                long blocked = evaluation.evaluate(ours).block();
-                double schedulerSeconds = seconds(start);
-                long relayStart = System.nanoTime();
-                long relayed = relay.relay(ours).block();
-                double relaySeconds = seconds(relayStart);
-                long streamLength =
-                        redis.opsForStream().size(RegionStream.key(region)).block();
+            long start = System.nanoTime();
+            long blocked = evaluation.evaluate(ours).block();
+            double schedulerSeconds = InProcessPlatform.seconds(start);
+            long relayStart = System.nanoTime();
+            long relayed = relay.relay(ours).block();
+            double relaySeconds = InProcessPlatform.seconds(relayStart);
+            long streamLength =
+                    redis.opsForStream().size(RegionStream.key(region)).block();
 
-                long peerStart = System.nanoTime();
-                long peerBlocked = peerStatement(owner, peer);
-                double peerSqlSeconds = seconds(peerStart);
-                List<String> payloads = payloads(owner, peer);
-                long xaddStart = System.nanoTime();
-                String peerStream = RegionStream.key(region + "-peer");
-                long appended = Flux.fromIterable(payloads)
-                        .flatMapSequential(
-                                p -> redis.opsForStream()
-                                        .add(StreamRecords.string(Map.of("event", p))
-                                                .withStreamKey(peerStream)),
-                                256)
-                        .count()
-                        .block();
-                double peerXaddSeconds = seconds(xaddStart);
+            long peerStart = System.nanoTime();
+            long peerBlocked = peerStatement(owner, peer);
+            double peerSqlSeconds = InProcessPlatform.seconds(peerStart);
+            List<String> payloads = payloads(owner, peer);
+            long xaddStart = System.nanoTime();
+            String peerStream = RegionStream.key(region + "-peer");
+            long appended = Flux.fromIterable(payloads)
+                    .flatMapSequential(
+                            p -> redis.opsForStream()
+                                    .add(StreamRecords.string(Map.of("event", p))
+                                            .withStreamKey(peerStream)),
+                            256)
+                    .count()
+                    .block();
+            double peerXaddSeconds = InProcessPlatform.seconds(xaddStart);
 
-                check(blocked == subscribers, "scheduler blocked " + blocked);
-                check(
-                        relayed == subscribers && streamLength == subscribers,
-                        "relayed " + relayed + ", stream holds " + streamLength);
-                check(peerBlocked == subscribers && appended == subscribers, "peer wrote " + peerBlocked);
+            check(blocked == subscribers, "scheduler blocked " + blocked);
+            check(
+                    relayed == subscribers && streamLength == subscribers,
+                    "relayed " + relayed + ", stream holds " + streamLength);
+            check(peerBlocked == subscribers && appended == subscribers, "peer wrote " + peerBlocked);
 
-                double total = schedulerSeconds + relaySeconds;
-                double peerTotal = peerSqlSeconds + peerXaddSeconds;
-                System.out.println();
-                System.out.printf(
-                        "%-34s %12s %14s   %-12s %12s%n", "step", "reroute", "subs/s", "peer (floor)", "subs/s");
-                row("scheduler run to BLOCKED", schedulerSeconds, subscribers, peerSqlSeconds, "one SQL stmt");
-                row("relay drain to the region stream", relaySeconds, subscribers, peerXaddSeconds, "plain XADD");
-                row("total", total, subscribers, peerTotal, "");
-                System.out.printf(
-                        "%nwhole run %.1f s for %,d subscribers: %s (target under 60 s)%n",
-                        total, subscribers, total < 60 ? "PASS" : "FAIL");
-                redis.delete(RegionStream.key(region), peerStream).block();
-                deleteWorkspaces(owner, ours, peer);
-            }
-        } finally {
-            context.close();
+            double total = schedulerSeconds + relaySeconds;
+            double peerTotal = peerSqlSeconds + peerXaddSeconds;
+            System.out.println();
+            System.out.printf("%-34s %12s %14s   %-12s %12s%n", "step", "reroute", "subs/s", "peer (floor)", "subs/s");
+            row("scheduler run to BLOCKED", schedulerSeconds, subscribers, peerSqlSeconds, "one SQL stmt");
+            row("relay drain to the region stream", relaySeconds, subscribers, peerXaddSeconds, "plain XADD");
+            row("total", total, subscribers, peerTotal, "");
+            System.out.printf(
+                    "%nwhole run %.1f s for %,d subscribers: %s (target under 60 s)%n",
+                    total, subscribers, total < 60 ? "PASS" : "FAIL");
+            redis.delete(RegionStream.key(region), peerStream).block();
+            platform.deleteWorkspaces(ours, peer);
         }
     }
 
@@ -196,15 +166,6 @@ public final class EnforcementBenchmark {
         return payloads;
     }
 
-    private static void deleteWorkspaces(Connection owner, WorkspaceId... workspaces) throws SQLException {
-        try (var delete = owner.prepareStatement("DELETE FROM workspace WHERE id = ?")) {
-            for (WorkspaceId workspace : workspaces) {
-                delete.setObject(1, workspace.value());
-                delete.executeUpdate();
-            }
-        }
-    }
-
     private static void row(String step, double seconds, int count, double peerSeconds, String peerName) {
         System.out.printf(
                 "%-34s %10.2f s %14s   %-12s %10.2f s %12s%n",
@@ -214,10 +175,6 @@ public final class EnforcementBenchmark {
                 peerName,
                 peerSeconds,
                 String.format("%,.0f", count / peerSeconds));
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
     }
 
     private static void check(boolean ok, String what) {

@@ -1,18 +1,11 @@
 package io.reroute.platform.bench;
 
-import io.reroute.devinfra.TestInfrastructure;
-import io.reroute.platform.PlatformApplication;
 import io.reroute.platform.session.AccountingStream;
 import io.reroute.platform.session.internal.AccountingConsumer;
-import io.reroute.platform.support.TestInfrastructureInitializer;
-import io.reroute.platform.tenancy.Actor;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
 import io.reroute.platform.usage.UsageLedger;
-import io.reroute.platform.workspace.NewWorkspace;
-import io.reroute.platform.workspace.WorkspaceProvisioning;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.StreamRecords;
@@ -66,100 +58,81 @@ public final class UsageBenchmark {
     }
 
     private static void run(int subscribers, int passes) throws Exception {
-        var context = new SpringApplicationBuilder(PlatformApplication.class)
-                .initializers(new TestInfrastructureInitializer())
-                .properties(Map.of(
-                        "server.port", "0",
-                        "logging.level.root", "WARN",
-                        "spring.r2dbc.pool.max-size", "10"))
-                .run();
-        try {
+        try (var platform = InProcessPlatform.start()) {
             String suffix = UUID.randomUUID().toString().substring(0, 8);
             String region = "usage-" + suffix;
-            WorkspaceId workspace = context.getBean(WorkspaceProvisioning.class)
-                    .provision(new NewWorkspace("usage-" + suffix, "Usage bench", region, "EUR"), new Actor("bench"))
-                    .block()
-                    .id();
-            var infrastructure = TestInfrastructure.get();
-            try (Connection owner = DriverManager.getConnection(
-                    infrastructure.superuserJdbcUrl(),
-                    infrastructure.superuser(),
-                    infrastructure.superuserPassword())) {
-                long setup = System.nanoTime();
-                UUID nas = UUID.randomUUID();
-                List<UUID> ids = seed(owner, workspace, region, nas, subscribers);
-                System.out.printf(
-                        "setup: %,d subscribers on a 10 GB plan (1 in 100 heavy), %d interim updates each, in %.1f s%n",
-                        subscribers, passes, seconds(setup));
+            WorkspaceId workspace = platform.workspace("usage-" + suffix, "Usage bench", region);
+            Connection owner = platform.owner;
+            var context = platform.context;
+            long setup = System.nanoTime();
+            UUID nas = UUID.randomUUID();
+            List<UUID> ids = seed(owner, workspace, region, nas, subscribers);
+            System.out.printf(
+                    "setup: %,d subscribers on a 10 GB plan (1 in 100 heavy), %d interim updates each, in %.1f s%n",
+                    subscribers, passes, InProcessPlatform.seconds(setup));
 
-                var redis = context.getBean(ReactiveStringRedisTemplate.class);
-                var consumer = context.getBean(AccountingConsumer.class);
-                var ledger = context.getBean(UsageLedger.class);
-                var transactions = context.getBean(WorkspaceTransactions.class);
-                String key = AccountingStream.key(region);
-                int updates = subscribers * passes;
+            var redis = context.getBean(ReactiveStringRedisTemplate.class);
+            var consumer = context.getBean(AccountingConsumer.class);
+            var ledger = context.getBean(UsageLedger.class);
+            var transactions = context.getBean(WorkspaceTransactions.class);
+            String key = AccountingStream.key(region);
+            int updates = subscribers * passes;
 
-                Instant start = Instant.now().minusSeconds(3600);
-                long began = System.nanoTime();
-                var appended = CompletableFuture.supplyAsync(
-                        () -> append(redis, key, entries(workspace, nas, ids, passes, start)));
-                // As the consumer's thread does; done once everything appended has been applied.
-                while (consumer.consume(region, Duration.ofMillis(100)) > 0 || !appended.isDone()) {
-                    // next read
-                }
-                long lastAppended = appended.get();
-                double ingestSeconds = (System.nanoTime() - began) / 1e9;
-
-                UUID last = ids.getLast();
-                long expected = ALLOWANCE - Math.min(ALLOWANCE, step(ids.size() - 1) * passes);
-                long remaining;
-                do {
-                    remaining = transactions
-                            .inWorkspace(workspace, () -> ledger.usage(workspace, last))
-                            .block()
-                            .remainingBytes();
-                } while (remaining != expected);
-                double lagMillis = (System.nanoTime() - lastAppended) / 1e6;
-                check(owner, workspace, ids, passes);
-
-                var peer = peer(owner, redis, key, updates);
-
-                System.out.println();
-                System.out.printf("%-44s %14s %14s%n", "", "reroute", "peer (floor)");
-                System.out.printf("%-44s %12.1f s %12.1f s%n", "ingest: wall time", ingestSeconds, peer.seconds());
-                System.out.printf(
-                        "%-44s %14s %14s%n",
-                        "updates/s",
-                        String.format("%,.0f", updates / ingestSeconds),
-                        String.format("%,.0f", updates / peer.seconds()));
-                System.out.printf(
-                        "%-44s %12.0f ms %14s%n", "last update appended -> remaining bytes right", lagMillis, "-");
-                System.out.printf(
-                        "%nreroute: %,d updates, %,d subscribers capped, %,d usage alerts queued, %,d quota events%n",
-                        updates,
-                        count(
-                                owner,
-                                workspace,
-                                "SELECT count(*) FROM subscriber WHERE workspace_id = ? AND state = 'CAPPED'"),
-                        count(
-                                owner,
-                                workspace,
-                                "SELECT count(*) FROM notification WHERE workspace_id = ? AND kind = 'USAGE_ALERT'"),
-                        count(
-                                owner,
-                                workspace,
-                                "SELECT count(*) FROM outbox_event WHERE workspace_id = ? AND event_type = 'subscriber.quota'"));
-                System.out.printf(
-                        "%,d updates/s: %s (target at least 20,000)%n",
-                        (long) (updates / ingestSeconds), updates / ingestSeconds >= 20_000 ? "PASS" : "FAIL");
-                redis.delete(key).block();
-                try (var delete = owner.prepareStatement("DELETE FROM workspace WHERE id = ?")) {
-                    delete.setObject(1, workspace.value());
-                    delete.executeUpdate();
-                }
+            Instant start = Instant.now().minusSeconds(3600);
+            long began = System.nanoTime();
+            var appended = CompletableFuture.supplyAsync(
+                    () -> append(redis, key, entries(workspace, nas, ids, passes, start)));
+            // As the consumer's thread does; done once everything appended has been applied.
+            while (consumer.consume(region, Duration.ofMillis(100)) > 0 || !appended.isDone()) {
+                // next read
             }
-        } finally {
-            context.close();
+            long lastAppended = appended.get();
+            double ingestSeconds = (System.nanoTime() - began) / 1e9;
+
+            UUID last = ids.getLast();
+            long expected = ALLOWANCE - Math.min(ALLOWANCE, step(ids.size() - 1) * passes);
+            long remaining;
+            do {
+                remaining = transactions
+                        .inWorkspace(workspace, () -> ledger.usage(workspace, last))
+                        .block()
+                        .remainingBytes();
+            } while (remaining != expected);
+            double lagMillis = (System.nanoTime() - lastAppended) / 1e6;
+            check(owner, workspace, ids, passes);
+
+            var peer = peer(owner, redis, key, updates);
+
+            System.out.println();
+            System.out.printf("%-44s %14s %14s%n", "", "reroute", "peer (floor)");
+            System.out.printf("%-44s %12.1f s %12.1f s%n", "ingest: wall time", ingestSeconds, peer.seconds());
+            System.out.printf(
+                    "%-44s %14s %14s%n",
+                    "updates/s",
+                    String.format("%,.0f", updates / ingestSeconds),
+                    String.format("%,.0f", updates / peer.seconds()));
+            System.out.printf(
+                    "%-44s %12.0f ms %14s%n", "last update appended -> remaining bytes right", lagMillis, "-");
+            System.out.printf(
+                    "%nreroute: %,d updates, %,d subscribers capped, %,d usage alerts queued, %,d quota events%n",
+                    updates,
+                    count(
+                            owner,
+                            workspace,
+                            "SELECT count(*) FROM subscriber WHERE workspace_id = ? AND state = 'CAPPED'"),
+                    count(
+                            owner,
+                            workspace,
+                            "SELECT count(*) FROM notification WHERE workspace_id = ? AND kind = 'USAGE_ALERT'"),
+                    count(
+                            owner,
+                            workspace,
+                            "SELECT count(*) FROM outbox_event WHERE workspace_id = ? AND event_type = 'subscriber.quota'"));
+            System.out.printf(
+                    "%,d updates/s: %s (target at least 20,000)%n",
+                    (long) (updates / ingestSeconds), updates / ingestSeconds >= 20_000 ? "PASS" : "FAIL");
+            redis.delete(key).block();
+            platform.deleteWorkspaces(workspace);
         }
     }
 
@@ -355,9 +328,5 @@ public final class UsageBenchmark {
         subscribers.clear();
         totals.clear();
         return n;
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
     }
 }
