@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * Tells gateways how much data a subscriber has left, for Mikrotik-Total-Limit at their next login.
- * Sent when it changed noticeably (a new cycle, a top-up, about every percent used), not per update;
+ * Sent when it changed noticeably (a new cycle, a top-up, about every 5 % used), not per update;
  * it changes no state and is not versioned: a gateway keeps the latest it heard.
  */
 public record SubscriberQuotaEvent(WorkspaceId workspaceId, UUID subscriberId, Long dataRemaining, Instant occurredAt) {

@@ -89,7 +89,7 @@ public class UsageLedger {
         return ledgers.simulate(workspace, subscriber, bytes, clock.instant());
     }
 
-    /** The subscriber's top-ups, newest first. */
+    /** The subscriber's top-ups, newest first; an error for a subscriber the workspace does not have. */
     public Flux<DataGrant> topUps(WorkspaceId workspace, UUID subscriber, int limit) {
         return ledgers.topUps(workspace, subscriber, limit);
     }

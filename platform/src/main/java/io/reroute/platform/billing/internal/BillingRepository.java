@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -66,7 +67,7 @@ class BillingRepository {
                         + " :currency, :cycle, :down, :up, :allowance, :anchor, :day, :rollover, :rolloverMax,"
                         + " :rolloverCycles, :thresholds, :action, :throttleDown, :throttleUp, :at, :at)")
                 .bind("workspace", workspace.value())
-                .bindNull("allowance", Long.class)
+                .bind("allowance", Parameter.fromOrEmpty(cap == null ? null : cap.allowanceBytes(), Long.class))
                 .bind(
                         "anchor",
                         cap == null
@@ -74,7 +75,7 @@ class BillingRepository {
                                 : cap.cycleAnchor().name())
                 .bind("day", (short) (cap == null || cap.cycleDay() == null ? 1 : cap.cycleDay()))
                 .bind("rollover", rollover != null)
-                .bindNull("rolloverMax", Long.class)
+                .bind("rolloverMax", Parameter.fromOrEmpty(rollover == null ? null : rollover.maxBytes(), Long.class))
                 .bind("rolloverCycles", (short) (rollover == null ? 1 : rollover.cycles()))
                 .bind(
                         "thresholds",
@@ -85,9 +86,12 @@ class BillingRepository {
                         cap == null
                                 ? DataCap.CapAction.REDIRECT.name()
                                 : cap.capAction().name())
-                .bindNull("throttleDown", Integer.class)
-                .bindNull("throttleUp", Integer.class)
-                .bindValues(capValues(cap))
+                .bind(
+                        "throttleDown",
+                        Parameter.fromOrEmpty(throttle == null ? null : throttle.downloadKbps(), Integer.class))
+                .bind(
+                        "throttleUp",
+                        Parameter.fromOrEmpty(throttle == null ? null : throttle.uploadKbps(), Integer.class))
                 .bind("id", plan.id())
                 .bind("name", plan.name())
                 .bind("price", plan.price())
@@ -240,22 +244,6 @@ class BillingRepository {
                 .bindValues(values)
                 .map(BillingRepository::readPayment)
                 .all();
-    }
-
-    /** The nullable columns of a data cap that it sets. */
-    private static java.util.Map<String, Object> capValues(DataCap cap) {
-        var values = new java.util.HashMap<String, Object>();
-        if (cap != null) {
-            values.put("allowance", cap.allowanceBytes());
-            if (cap.rollover() != null) {
-                values.put("rolloverMax", cap.rollover().maxBytes());
-            }
-            if (cap.throttle() != null) {
-                values.put("throttleDown", cap.throttle().downloadKbps());
-                values.put("throttleUp", cap.throttle().uploadKbps());
-            }
-        }
-        return values;
     }
 
     private static Plan readPlan(Readable row) {

@@ -1,6 +1,7 @@
 package io.reroute.platform.enforcement.internal;
 
 import io.r2dbc.spi.Readable;
+import io.reroute.platform.billing.DataCap;
 import io.reroute.platform.enforcement.EnforcementState;
 import io.reroute.platform.enforcement.OverdueBalance;
 import io.reroute.platform.enforcement.StateChangedEvent;
@@ -136,7 +137,7 @@ public class EnforcementRepository {
                 row.get("upload_kbps", Integer.class) + "k/" + row.get("download_kbps", Integer.class) + "k",
                 capped ? row.get("cap_action", String.class) : null,
                 capped && throttleUp != null
-                        ? throttleUp + "k/" + row.get("throttle_download_kbps", Integer.class) + "k"
+                        ? new DataCap.Throttle(row.get("throttle_download_kbps", Integer.class), throttleUp).rateLimit()
                         : null,
                 capped ? row.get("published_remaining", Long.class) : null);
     }

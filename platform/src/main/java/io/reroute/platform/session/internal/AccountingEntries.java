@@ -102,33 +102,32 @@ class AccountingEntries {
                         return Mono.empty();
                     }
                     return Flux.fromIterable(runs(entries))
-                            .concatMap(run -> run.getFirst() instanceof SessionUpdate
-                                    ? applySessionUpdates(region, workspace, only(run, SessionUpdate.class))
-                                    : transactions.inWorkspace(workspace, () -> applyRun(region, workspace, run)))
+                            .concatMap(run -> applyRun(region, workspace, run))
                             .then();
                 });
     }
 
+    /** Session updates commit per statement (see below); any other run as one transaction. */
     private Mono<Void> applyRun(String region, WorkspaceId workspace, List<AccountingEntry> run) {
         return switch (run.getFirst()) {
-            case NasRestarted r ->
-                Flux.fromIterable(run)
-                        .concatMap(restart -> sessions.stopBefore(workspace, (NasRestarted) restart))
-                        .then(Mono.fromRunnable(() -> applied(region, workspace, run.size())));
             case SessionUpdate u -> applySessionUpdates(region, workspace, only(run, SessionUpdate.class));
+            case NasRestarted r ->
+                transactions.inWorkspace(workspace, () -> Flux.fromIterable(run)
+                        .concatMap(restart -> sessions.stopBefore(workspace, (NasRestarted) restart))
+                        .then(Mono.fromRunnable(() -> applied(region, workspace, run.size()))));
             case EnforcementReport e ->
-                enforcement
+                transactions.inWorkspace(workspace, () -> enforcement
                         .record(workspace, region, only(run, EnforcementReport.class))
                         .doOnNext(accepted -> counted(region, workspace, run.size(), accepted, "unknown-subscriber"))
-                        .then();
+                        .then());
             case RouterReported r ->
-                Flux.fromIterable(only(run, RouterReported.class))
+                transactions.inWorkspace(workspace, () -> Flux.fromIterable(only(run, RouterReported.class))
                         .concatMap(reported -> routers.record(workspace, reported.report()))
                         .filter(Boolean::booleanValue)
                         .count()
                         .doOnNext(accepted ->
                                 counted(region, workspace, run.size(), accepted.intValue(), "unknown-router"))
-                        .then();
+                        .then());
         };
     }
 

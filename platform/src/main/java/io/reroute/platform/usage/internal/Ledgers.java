@@ -8,6 +8,7 @@ import io.reroute.platform.usage.DataGrant;
 import io.reroute.platform.usage.Usage;
 import io.reroute.platform.usage.UsageDelta;
 import io.reroute.platform.usage.UsageSimulation;
+import io.reroute.platform.usage.internal.Account.Grant;
 import io.reroute.platform.usage.internal.UsageRepository.AccountRow;
 import io.reroute.platform.usage.internal.UsageRepository.StoredGrant;
 import io.reroute.platform.web.ConflictException;
@@ -16,6 +17,7 @@ import io.reroute.platform.web.NotFoundException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,9 +124,16 @@ public class Ledgers {
 
     /** The accounts of the subscribers that exist, in id order; locked with {@code lock}. */
     private Mono<List<Account>> load(WorkspaceId workspace, Set<UUID> subscribers, boolean lock) {
+        return loadWithGrants(workspace, subscribers, lock).map(Loaded::accounts);
+    }
+
+    /** Accounts and, by id, the stored grants they were given. */
+    private record Loaded(List<Account> accounts, Map<UUID, DataGrant> grants) {}
+
+    private Mono<Loaded> loadWithGrants(WorkspaceId workspace, Set<UUID> subscribers, boolean lock) {
         return repository.accounts(workspace, subscribers, lock).collectList().flatMap(rows -> {
             if (rows.isEmpty()) {
-                return Mono.just(List.<Account>of());
+                return Mono.just(new Loaded(List.of(), Map.of()));
             }
             Instant since = Instant.MAX;
             for (AccountRow row : rows) {
@@ -133,15 +142,25 @@ public class Ledgers {
             return repository
                     .grantsWithData(
                             workspace, rows.stream().map(AccountRow::subscriber).toList(), since)
-                    .collectMultimap(StoredGrant::subscriber, StoredGrant::grant)
-                    .map(grants -> rows.stream()
-                            .map(row -> new Account(
-                                    row.subscriber(),
-                                    row.state(),
-                                    row.terms(),
-                                    row.cycle(),
-                                    List.copyOf(grants.getOrDefault(row.subscriber(), List.of()))))
-                            .toList());
+                    .collectList()
+                    .map(stored -> {
+                        var grants = new HashMap<UUID, List<Grant>>();
+                        var views = new HashMap<UUID, DataGrant>();
+                        for (StoredGrant g : stored) {
+                            grants.computeIfAbsent(g.subscriber(), s -> new ArrayList<>())
+                                    .add(g.grant());
+                            views.put(g.grant().id, g.view());
+                        }
+                        var accounts = rows.stream()
+                                .map(row -> new Account(
+                                        row.subscriber(),
+                                        row.state(),
+                                        row.terms(),
+                                        row.cycle(),
+                                        grants.getOrDefault(row.subscriber(), List.of())))
+                                .toList();
+                        return new Loaded(accounts, views);
+                    });
         });
     }
 
@@ -220,14 +239,10 @@ public class Ledgers {
     private record View(Account account, Map<UUID, DataGrant> stored) {}
 
     private Mono<View> view(WorkspaceId workspace, UUID subscriber, Instant now) {
-        return load(workspace, Set.of(subscriber), false)
-                .flatMap(accounts -> accounts.isEmpty()
+        return loadWithGrants(workspace, Set.of(subscriber), false)
+                .flatMap(loaded -> loaded.accounts().isEmpty()
                         ? Mono.error(new NotFoundException("subscriber"))
-                        : Mono.just(accounts.getFirst()))
-                .zipWith(repository
-                        .grantsWithData(workspace, List.of(subscriber), now)
-                        .collectMap(g -> g.grant().id, StoredGrant::view))
-                .map(t -> new View(t.getT1(), t.getT2()));
+                        : Mono.just(new View(loaded.accounts().getFirst(), loaded.grants())));
     }
 
     /** Grants with data left at {@code now}, in the order usage takes them. */
@@ -325,7 +340,12 @@ public class Ledgers {
 
     /** The subscriber's top-ups, newest first. */
     public Flux<DataGrant> topUps(WorkspaceId workspace, UUID subscriber, int limit) {
-        return repository.topUps(workspace, subscriber, limit);
+        return repository
+                .accounts(workspace, Set.of(subscriber), false)
+                .hasElements()
+                .flatMapMany(exists -> exists
+                        ? repository.topUps(workspace, subscriber, limit)
+                        : Flux.error(new NotFoundException("subscriber")));
     }
 
     /** Queues the alerts, in the caller's transaction. */

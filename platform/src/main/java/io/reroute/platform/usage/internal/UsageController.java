@@ -88,9 +88,8 @@ class UsageController {
     @Operation(summary = "The subscriber's top-ups, newest first")
     Mono<TopUpList> topUps(@PathVariable UUID id, @RequestParam(defaultValue = "50") int limit) {
         int bounded = Pages.limit(limit);
-        return transactions.inCurrentWorkspace(workspace -> ledger.usage(workspace, id)
-                .then(ledger.topUps(workspace, id, bounded).collectList())
-                .map(TopUpList::new));
+        return transactions.inCurrentWorkspace(
+                workspace -> ledger.topUps(workspace, id, bounded).collectList().map(TopUpList::new));
     }
 
     /** A top-up request as the idempotency record keys it: the same body for another subscriber differs. */

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -86,7 +87,7 @@ class UsageRepository {
                         .toList(),
                 action,
                 action == DataCap.CapAction.THROTTLE && throttleUp != null
-                        ? throttleUp + "k/" + row.get("throttle_download_kbps", Integer.class) + "k"
+                        ? new DataCap.Throttle(row.get("throttle_download_kbps", Integer.class), throttleUp).rateLimit()
                         : null);
         Instant start = row.get("starts_at", Instant.class);
         OpenCycle cycle = null;
@@ -321,7 +322,7 @@ class UsageRepository {
     }
 
     Mono<Void> insertTopUp(WorkspaceId workspace, UUID subscriber, DataGrant grant) {
-        var spec = db.sql("INSERT INTO data_grant (workspace_id, id, subscriber_id, kind, bytes, consumed_bytes,"
+        return db.sql("INSERT INTO data_grant (workspace_id, id, subscriber_id, kind, bytes, consumed_bytes,"
                         + " valid_from, expires_at, product_id, product_name, price, currency, reference, actor, created_at)"
                         + " VALUES (:workspace, :id, :subscriber, 'TOP_UP', :bytes, 0, :from, :expires, :product, :name,"
                         + " :price, :currency, :reference, :actor, :at)")
@@ -330,21 +331,17 @@ class UsageRepository {
                 .bind("subscriber", subscriber)
                 .bind("bytes", grant.bytes())
                 .bind("from", grant.validFrom())
-                .bindNull("expires", Instant.class)
+                .bind("expires", Parameter.fromOrEmpty(grant.expiresAt(), Instant.class))
                 .bind("product", grant.productId())
                 .bind("name", grant.productName())
                 .bind("price", grant.price())
                 .bind("currency", grant.currency())
-                .bindNull("reference", String.class)
+                .bind("reference", Parameter.fromOrEmpty(grant.reference(), String.class))
                 .bind("actor", grant.actor())
-                .bind("at", grant.createdAt());
-        if (grant.expiresAt() != null) {
-            spec = spec.bind("expires", grant.expiresAt());
-        }
-        if (grant.reference() != null) {
-            spec = spec.bind("reference", grant.reference());
-        }
-        return spec.fetch().rowsUpdated().then();
+                .bind("at", grant.createdAt())
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     Mono<String> workspaceCurrency(WorkspaceId workspace) {
@@ -355,7 +352,7 @@ class UsageRepository {
     }
 
     Mono<Void> insertProduct(WorkspaceId workspace, TopUpProduct product) {
-        var spec = db.sql("INSERT INTO top_up_product (workspace_id, id, name, bytes, price, currency, validity_days,"
+        return db.sql("INSERT INTO top_up_product (workspace_id, id, name, bytes, price, currency, validity_days,"
                         + " active, created_at, updated_at) VALUES (:workspace, :id, :name, :bytes, :price, :currency,"
                         + " :validity, :active, :at, :at)")
                 .bind("workspace", workspace.value())
@@ -364,13 +361,12 @@ class UsageRepository {
                 .bind("bytes", product.bytes())
                 .bind("price", product.price())
                 .bind("currency", product.currency())
-                .bindNull("validity", Integer.class)
+                .bind("validity", Parameter.fromOrEmpty(product.validityDays(), Integer.class))
                 .bind("active", product.active())
-                .bind("at", product.createdAt());
-        if (product.validityDays() != null) {
-            spec = spec.bind("validity", product.validityDays());
-        }
-        return spec.fetch().rowsUpdated().then();
+                .bind("at", product.createdAt())
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     Mono<TopUpProduct> findProduct(WorkspaceId workspace, UUID id) {
