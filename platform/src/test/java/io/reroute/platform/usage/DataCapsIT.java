@@ -90,23 +90,7 @@ class DataCapsIT {
     }
 
     private static String plan(TestWorkspace w, String name, Map<String, Object> dataCap) {
-        return w.create(
-                "/api/v1/plans",
-                Map.of(
-                        "name",
-                        name,
-                        "price",
-                        "25.00",
-                        "currency",
-                        "EUR",
-                        "billingCycle",
-                        "MONTHLY",
-                        "downloadKbps",
-                        50_000,
-                        "uploadKbps",
-                        10_000,
-                        "dataCap",
-                        dataCap));
+        return w.create("/api/v1/plans", planBody(name, dataCap));
     }
 
     private static String subscriber(TestWorkspace w, String plan, String account) {
@@ -395,14 +379,22 @@ class DataCapsIT {
     @Test
     void badCapsAndProductsAreRefusedWithTheFieldNamed() {
         var isp = isp();
-        refused(isp.w(), "/api/v1/plans", planBody(cap(-5, Map.of())), "dataCap.allowanceBytes");
-        refused(isp.w(), "/api/v1/plans", planBody(cap(GB, Map.of("cycleAnchor", "SIGNUP"))), "dataCap.cycleDay");
-        refused(isp.w(), "/api/v1/plans", planBody(cap(GB, Map.of("cycleDay", 32))), "dataCap.cycleDay");
-        refused(isp.w(), "/api/v1/plans", planBody(cap(GB, Map.of("capAction", "THROTTLE"))), "dataCap.throttle");
+        refused(isp.w(), "/api/v1/plans", planBody("Refused", cap(-5, Map.of())), "dataCap.allowanceBytes");
         refused(
                 isp.w(),
                 "/api/v1/plans",
-                planBody(cap(GB, Map.of("alertThresholds", List.of(80, 120)))),
+                planBody("Refused", cap(GB, Map.of("cycleAnchor", "SIGNUP"))),
+                "dataCap.cycleDay");
+        refused(isp.w(), "/api/v1/plans", planBody("Refused", cap(GB, Map.of("cycleDay", 32))), "dataCap.cycleDay");
+        refused(
+                isp.w(),
+                "/api/v1/plans",
+                planBody("Refused", cap(GB, Map.of("capAction", "THROTTLE"))),
+                "dataCap.throttle");
+        refused(
+                isp.w(),
+                "/api/v1/plans",
+                planBody("Refused", cap(GB, Map.of("alertThresholds", List.of(80, 120)))),
                 "dataCap.alertThresholds[1]");
         refused(
                 isp.w(),
@@ -416,11 +408,11 @@ class DataCapsIT {
                 "currency");
 
         // Anchored on the 31st: February's cycle starts on its last day (see CycleCalendarTest).
-        String day31 = isp.w().create("/api/v1/plans", planBody(cap(GB, Map.of("cycleDay", 31))));
+        String day31 = isp.w().create("/api/v1/plans", planBody("Day 31", cap(GB, Map.of("cycleDay", 31))));
         assertThat(JsonPath.<Integer>read(isp.w().get("/api/v1/plans/" + day31), "$.dataCap.cycleDay"))
                 .isEqualTo(31);
 
-        String unlimited = isp.w().create("/api/v1/plans", planBody(null));
+        String unlimited = isp.w().create("/api/v1/plans", planBody("Unlimited", null));
         String subscriber = subscriber(isp.w(), unlimited, "UNL-1");
         String product = product(isp.w(), "1 GB", GB, null);
         isp.w()
@@ -437,10 +429,11 @@ class DataCapsIT {
                 .isNull();
     }
 
-    private static Map<String, Object> planBody(Map<String, Object> dataCap) {
+    /** A plan named {@code name} with {@code dataCap} (null: unlimited data). */
+    private static Map<String, Object> planBody(String name, Map<String, Object> dataCap) {
         var body = new HashMap<String, Object>(Map.of(
                 "name",
-                "Plan " + UUID.randomUUID(),
+                name,
                 "price",
                 "25.00",
                 "currency",
