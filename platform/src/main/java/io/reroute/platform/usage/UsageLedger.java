@@ -9,6 +9,7 @@ import io.reroute.platform.usage.internal.Ledgers;
 import io.reroute.platform.usage.internal.Ledgers.Outcome;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -59,14 +60,13 @@ public class UsageLedger {
         if (merged.isEmpty()) {
             return Mono.empty();
         }
-        return ledgers.apply(workspace, merged, clock.instant(), USAGE.subject())
-                .flatMap(outcome -> act(workspace, outcome));
+        return ledgers.apply(workspace, merged, now(), USAGE.subject()).flatMap(outcome -> act(workspace, outcome));
     }
 
     /** Opens the cycles of subscribers whose cycle ended: rollovers carried, caps ended, gateways told. */
     public Mono<Integer> advance(WorkspaceId workspace, Collection<UUID> subscribers) {
         var none = new LinkedHashMap<UUID, UsageDelta>();
-        Instant now = clock.instant();
+        Instant now = now();
         subscribers.forEach(s -> none.put(s, new UsageDelta(s, 0, now)));
         return ledgers.apply(workspace, none, now, USAGE.subject())
                 .flatMap(outcome -> act(workspace, outcome).thenReturn(subscribers.size()));
@@ -74,24 +74,32 @@ public class UsageLedger {
 
     /** Adds a top-up and ends a cap it lifts, through the normal enforcement path. */
     public Mono<DataGrant> topUp(WorkspaceId workspace, UUID subscriber, UUID product, String reference, Actor actor) {
-        Instant now = clock.instant();
+        Instant now = now();
         return ledgers.topUp(workspace, subscriber, product, reference, actor.subject(), now)
                 .flatMap(result -> act(workspace, result.outcome()).thenReturn(result.grant()));
     }
 
     /** The subscriber's data this cycle, as of now. */
     public Mono<Usage> usage(WorkspaceId workspace, UUID subscriber) {
-        return ledgers.usage(workspace, subscriber, clock.instant());
+        return ledgers.usage(workspace, subscriber, now());
     }
 
     /** What using {@code bytes} now would do; changes nothing. */
     public Mono<UsageSimulation> simulate(WorkspaceId workspace, UUID subscriber, long bytes) {
-        return ledgers.simulate(workspace, subscriber, bytes, clock.instant());
+        return ledgers.simulate(workspace, subscriber, bytes, now());
     }
 
     /** The subscriber's top-ups, newest first; an error for a subscriber the workspace does not have. */
     public Flux<DataGrant> topUps(WorkspaceId workspace, UUID subscriber, int limit) {
         return ledgers.topUps(workspace, subscriber, limit);
+    }
+
+    /**
+     * The ledger's time, at PostgreSQL's precision: a top-up stored as valid from now must still be
+     * valid at the now it is applied at, which a timestamp rounded up to the microsecond is not.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private Mono<Void> act(WorkspaceId workspace, Outcome outcome) {
