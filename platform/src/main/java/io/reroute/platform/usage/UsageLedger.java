@@ -60,7 +60,7 @@ public class UsageLedger {
         if (merged.isEmpty()) {
             return Mono.empty();
         }
-        return ledgers.apply(workspace, merged, now(), USAGE.subject()).flatMap(outcome -> act(workspace, outcome));
+        return ledgers.credit(workspace, merged, now(), USAGE.subject()).flatMap(outcome -> act(workspace, outcome));
     }
 
     /** Opens the cycles of subscribers whose cycle ended: rollovers carried, caps ended, gateways told. */

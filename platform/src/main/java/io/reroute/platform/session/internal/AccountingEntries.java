@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
 class AccountingEntries {
 
     private static final Logger log = LoggerFactory.getLogger(AccountingEntries.class);
-    private static final int SESSIONS_PER_STATEMENT = 500;
+    private static final int SESSIONS_PER_STATEMENT = 1000;
 
     private final WorkspaceTransactions transactions;
     private final Workspaces workspaces;
@@ -137,10 +137,13 @@ class AccountingEntries {
      */
     private Mono<Void> applySessionUpdates(String region, WorkspaceId workspace, List<SessionUpdate> run) {
         return Flux.fromIterable(partition(run, SESSIONS_PER_STATEMENT))
-                .concatMap(updates -> transactions.inWorkspace(workspace, () -> sessions.apply(workspace, updates)
-                        .flatMap(applied ->
-                                usage.credit(workspace, applied.counted()).thenReturn(applied.accepted()))
-                        .doOnNext(accepted -> counted(region, workspace, updates.size(), accepted, "unknown-nas"))))
+                .flatMap(
+                        updates -> transactions.inWorkspace(workspace, () -> sessions.apply(workspace, updates)
+                                .flatMap(applied -> usage.credit(workspace, applied.counted())
+                                        .thenReturn(applied.accepted()))
+                                .doOnNext(accepted ->
+                                        counted(region, workspace, updates.size(), accepted, "unknown-nas"))),
+                        2)
                 .then();
     }
 

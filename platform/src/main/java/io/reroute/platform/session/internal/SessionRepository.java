@@ -48,17 +48,15 @@ class SessionRepository {
                 AS i(nas_id, session_id, subscriber_id, username, framed_ipv4, started_at, updated_at,
                      input_octets, output_octets, session_seconds, stopped_at, terminate_cause)
               WHERE EXISTS (SELECT 1 FROM nas_client n WHERE n.workspace_id = :workspace AND n.id = i.nas_id)
-            ), matched AS (
-              SELECT i.*,
-                (SELECT r.id FROM radius_session r
-                  WHERE r.workspace_id = :workspace AND r.nas_id = i.nas_id AND r.session_id = i.session_id
-                    AND r.started_at BETWEEN i.started_at - CAST(:window AS interval) AND i.started_at + CAST(:window AS interval)
-                  ORDER BY abs(extract(epoch FROM r.started_at - i.started_at)), r.id LIMIT 1) AS row_id,
+            ), matched AS MATERIALIZED (
+              -- One index lookup per update finds its row and what the row had counted so far.
+              SELECT i.*, r.id AS row_id, r.input_octets + r.output_octets AS prior_total,
                 (SELECT s.id FROM subscriber s WHERE s.workspace_id = :workspace AND s.id = i.subscriber_id) AS known_subscriber
-              FROM incoming i
-            ), prior AS (
-              SELECT m.*, r.input_octets + r.output_octets AS prior_total
-              FROM matched m LEFT JOIN radius_session r ON r.workspace_id = :workspace AND r.id = m.row_id
+              FROM incoming i LEFT JOIN LATERAL (
+                SELECT r.id, r.input_octets, r.output_octets FROM radius_session r
+                WHERE r.workspace_id = :workspace AND r.nas_id = i.nas_id AND r.session_id = i.session_id
+                  AND r.started_at BETWEEN i.started_at - CAST(:window AS interval) AND i.started_at + CAST(:window AS interval)
+                ORDER BY abs(extract(epoch FROM r.started_at - i.started_at)), r.id LIMIT 1) r ON true
             ), updated AS (
               UPDATE radius_session r SET
                 subscriber_id = COALESCE(m.known_subscriber, r.subscriber_id),
@@ -71,7 +69,7 @@ class SessionRepository {
                 session_seconds = GREATEST(r.session_seconds, m.session_seconds),
                 stopped_at = COALESCE(r.stopped_at, m.stopped_at),
                 terminate_cause = CASE WHEN r.stopped_at IS NULL THEN m.terminate_cause ELSE r.terminate_cause END
-              FROM prior m
+              FROM matched m
               WHERE r.workspace_id = :workspace AND r.id = m.row_id
               RETURNING r.subscriber_id, r.input_octets + r.output_octets - m.prior_total AS counted, m.updated_at AS at
             ), inserted AS (
@@ -80,10 +78,17 @@ class SessionRepository {
               SELECT :workspace, m.nas_id, m.session_id, m.known_subscriber, m.username, m.framed_ipv4,
                   m.started_at, m.updated_at, m.stopped_at, m.terminate_cause, m.input_octets, m.output_octets,
                   m.session_seconds
-              FROM prior m WHERE m.row_id IS NULL
+              FROM matched m WHERE m.row_id IS NULL
               RETURNING subscriber_id, input_octets + output_octets AS counted, updated_at AS at
+            ), applied AS (
+              SELECT subscriber_id, counted, at FROM updated UNION ALL SELECT subscriber_id, counted, at FROM inserted
             )
-            SELECT subscriber_id, counted, at FROM updated UNION ALL SELECT subscriber_id, counted, at FROM inserted
+            -- One row, not one per update: what was applied, and the new bytes of known subscribers.
+            SELECT count(*) AS accepted,
+              array_agg(subscriber_id) FILTER (WHERE subscriber_id IS NOT NULL AND counted > 0) AS subscribers,
+              array_agg(counted) FILTER (WHERE subscriber_id IS NOT NULL AND counted > 0) AS counted,
+              array_agg(at) FILTER (WHERE subscriber_id IS NOT NULL AND counted > 0) AS at
+            FROM applied
             """;
 
     private final DatabaseClient db;
@@ -162,18 +167,24 @@ class SessionRepository {
                 .bind("seconds", seconds)
                 .bind("stopped", stopped)
                 .bind("cause", cause)
-                .map(row -> new UsageDelta(
-                        row.get("subscriber_id", UUID.class),
-                        Objects.requireNonNull(row.get("counted", Long.class)),
-                        row.get("at", Instant.class)))
-                .all()
-                .collectList()
-                .map(rows -> new Applied(
-                        rows.size(),
-                        rows.stream()
-                                .filter(d -> d.subscriberId() != null && d.bytes() > 0)
-                                .toList()));
+                .map(SessionRepository::readApplied)
+                .one();
         return lock.then(upsert);
+    }
+
+    private static Applied readApplied(Readable row) {
+        int accepted = Objects.requireNonNull(row.get("accepted", Long.class)).intValue();
+        UUID[] subscribers = row.get("subscribers", UUID[].class);
+        if (subscribers == null) {
+            return new Applied(accepted, List.of());
+        }
+        Long[] counted = Objects.requireNonNull(row.get("counted", Long[].class));
+        Instant[] at = Objects.requireNonNull(row.get("at", Instant[].class));
+        var deltas = new ArrayList<UsageDelta>(subscribers.length);
+        for (int i = 0; i < subscribers.length; i++) {
+            deltas.add(new UsageDelta(subscribers[i], counted[i], at[i]));
+        }
+        return new Applied(accepted, deltas);
     }
 
     /**

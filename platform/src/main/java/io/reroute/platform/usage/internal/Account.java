@@ -212,15 +212,64 @@ final class Account {
             return null;
         }
         Long published = cycle.publishedRemaining;
-        long step = Math.max(MIN_PUBLISH_STEP, cycle.allowance / PUBLISH_STEPS);
         if (published == null
                 || remaining > published
-                || published - remaining >= step
+                || published - remaining >= publishStep()
                 || (remaining == 0 && published != 0)) {
             cycle.publishedRemaining = remaining;
             return remaining;
         }
         return null;
+    }
+
+    /**
+     * Usage the open cycle can take with nothing to decide, as the ledger stands after deciding at
+     * {@code now}: while its used bytes stay below {@code usedBelow} and the time is before {@code
+     * until}, a credit comes from the plan allowance and crosses no alert threshold, no step at which
+     * gateways hear the data left, and no cap; so it may be added to the counters alone. Null when the
+     * next credit needs the ledger.
+     */
+    record Quiet(long usedBelow, Instant until) {}
+
+    Quiet quiet(Instant now) {
+        if (cycle == null || !now.isBefore(cycle.end)) {
+            return null;
+        }
+        // What is left changes when a grant with data starts or expires.
+        Instant until = cycle.end;
+        for (Grant g : grants) {
+            if (g.left() > 0) {
+                until = earlierFuture(until, g.validFrom, now);
+                until = earlierFuture(until, g.expiresAt, now);
+            }
+        }
+        if (cycle.allowance == null) {
+            return new Quiet(Long.MAX_VALUE, until);
+        }
+        long remaining = remaining(now);
+        // Past the plan allowance, grants are consumed and then the cap is reached.
+        long below = cycle.used + (cycle.allowance - cycle.planUsed);
+        // Alerts: the percentage is of a total (used + remaining) that crediting from the plan keeps.
+        double total = cycle.used + remaining;
+        for (int threshold : terms.thresholds()) {
+            if (!cycle.alerted.contains(threshold)) {
+                below = Math.min(below, (long) Math.floor(total * threshold / 100) - 1);
+            }
+        }
+        // Gateways hear the data left again once it dropped by a step.
+        if (cycle.publishedRemaining == null) {
+            return null;
+        }
+        below = Math.min(below, cycle.used + remaining - cycle.publishedRemaining + publishStep());
+        return below > cycle.used ? new Quiet(below, until) : null;
+    }
+
+    private static Instant earlierFuture(Instant current, Instant candidate, Instant now) {
+        return candidate != null && candidate.isAfter(now) && candidate.isBefore(current) ? candidate : current;
+    }
+
+    private long publishStep() {
+        return Math.max(MIN_PUBLISH_STEP, cycle.allowance / PUBLISH_STEPS);
     }
 
     /** The open cycle: mutable while the ledger works on it. */
@@ -232,6 +281,8 @@ final class Account {
         long used;
         final TreeSet<Integer> alerted;
         Long publishedRemaining;
+        /** Whether the cycle has a row already (else it opened while the ledger worked). */
+        final boolean stored;
 
         OpenCycle(
                 Instant start,
@@ -240,7 +291,8 @@ final class Account {
                 long planUsed,
                 long used,
                 TreeSet<Integer> alerted,
-                Long publishedRemaining) {
+                Long publishedRemaining,
+                boolean stored) {
             this.start = start;
             this.end = end;
             this.allowance = allowance;
@@ -248,14 +300,16 @@ final class Account {
             this.used = used;
             this.alerted = alerted;
             this.publishedRemaining = publishedRemaining;
+            this.stored = stored;
         }
 
         static OpenCycle opened(Cycle cycle, Long allowance) {
-            return new OpenCycle(cycle.start(), cycle.end(), allowance, 0, 0, new TreeSet<>(), null);
+            return new OpenCycle(cycle.start(), cycle.end(), allowance, 0, 0, new TreeSet<>(), null, false);
         }
 
         OpenCycle copy() {
-            return new OpenCycle(start, end, allowance, planUsed, used, new TreeSet<>(alerted), publishedRemaining);
+            return new OpenCycle(
+                    start, end, allowance, planUsed, used, new TreeSet<>(alerted), publishedRemaining, stored);
         }
     }
 

@@ -17,6 +17,7 @@ import io.reroute.platform.web.NotFoundException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,10 +56,34 @@ public class Ledgers {
             Map<UUID, String> caps,
             Map<UUID, String> uncaps,
             List<UsageAlert> alerts,
-            Map<UUID, Long> remaining) {}
+            Map<UUID, Long> remaining) {
+
+        static Outcome none(Instant at) {
+            return new Outcome(at, Map.of(), Map.of(), List.of(), Map.of());
+        }
+    }
 
     /** A top-up added, and what it calls for. */
     public record TopUpResult(DataGrant grant, Outcome outcome) {}
+
+    /**
+     * Credits usage that accounting counted for the first time, one delta per subscriber: quietly
+     * where the cycle can take it ({@link Account#quiet}), through {@link #apply} for the rest.
+     */
+    public Mono<Outcome> credit(WorkspaceId workspace, Map<UUID, UsageDelta> deltas, Instant now, String actor) {
+        var ordered = deltas.values().stream()
+                .sorted(Comparator.comparing(UsageDelta::subscriberId, UsageRepository.DATABASE_ORDER))
+                .toList();
+        return repository.creditQuietly(workspace, ordered, now).flatMap(credited -> {
+            var rest = new LinkedHashMap<UUID, UsageDelta>();
+            for (UsageDelta delta : ordered) {
+                if (!credited.contains(delta.subscriberId())) {
+                    rest.put(delta.subscriberId(), delta);
+                }
+            }
+            return apply(workspace, rest, now, actor);
+        });
+    }
 
     /** Whether reaching the cap moves a subscriber standing at {@code state} (blocks and suspensions stay). */
     static boolean cappable(SubscriberState state) {
@@ -70,6 +95,9 @@ public class Ledgers {
      * and writes the accounts back. Subscribers the workspace does not have are left out.
      */
     public Mono<Outcome> apply(WorkspaceId workspace, Map<UUID, UsageDelta> deltas, Instant now, String actor) {
+        if (deltas.isEmpty()) {
+            return Mono.just(Outcome.none(now));
+        }
         return load(workspace, deltas.keySet(), true).flatMap(accounts -> {
             var outcome = new Outcome(
                     now, new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>());

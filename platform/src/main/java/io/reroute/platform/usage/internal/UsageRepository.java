@@ -6,6 +6,7 @@ import io.reroute.platform.enforcement.SubscriberState;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.usage.DataGrant;
 import io.reroute.platform.usage.TopUpProduct;
+import io.reroute.platform.usage.UsageDelta;
 import io.reroute.platform.usage.internal.Account.Grant;
 import io.reroute.platform.usage.internal.Account.OpenCycle;
 import java.math.BigDecimal;
@@ -13,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -37,13 +40,21 @@ class UsageRepository {
                     + " g.actor, g.created_at";
     private static final String PRODUCT_COLUMNS = "id, name, bytes, price, currency, validity_days, active, created_at";
 
+    /** PostgreSQL's order of uuids (unsigned bytes), which {@link UUID#compareTo} is not. */
+    static final Comparator<UUID> DATABASE_ORDER = Comparator.comparing(
+                    UUID::getMostSignificantBits, Long::compareUnsigned)
+            .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
+
     private final DatabaseClient db;
 
     UsageRepository(DatabaseClient db) {
         this.db = db;
     }
 
-    /** A subscriber's plan terms, state and open cycle; locked with {@code lock} (in id order). */
+    /**
+     * A subscriber's plan terms, state and open cycle; with {@code lock}, the cycle and then the
+     * subscriber are locked (callers pass ids in order, so concurrent ledgers lock in one order).
+     */
     record AccountRow(UUID subscriber, SubscriberState state, CapTerms terms, OpenCycle cycle) {}
 
     Flux<AccountRow> accounts(WorkspaceId workspace, Collection<UUID> subscribers, boolean lock) {
@@ -56,12 +67,13 @@ class UsageRepository {
                         + " FROM unnest(:ids::uuid[]) AS k(id)"
                         + " JOIN subscriber s ON s.workspace_id = :workspace AND s.id = k.id"
                         + " JOIN plan p ON p.workspace_id = s.workspace_id AND p.id = s.plan_id"
-                        + " LEFT JOIN usage_cycle c ON c.workspace_id = s.workspace_id AND c.subscriber_id = s.id"
-                        + " AND NOT c.closed"
+                        // Locking the cycle too reads it as the last writer left it, quiet credits included.
+                        + " LEFT JOIN LATERAL (SELECT * FROM usage_cycle c WHERE c.workspace_id = s.workspace_id"
+                        + " AND c.subscriber_id = s.id AND NOT c.closed" + (lock ? " FOR UPDATE" : "") + ") c ON true"
                         + " ORDER BY s.id"
                         + (lock ? " FOR UPDATE OF s" : ""))
                 .bind("workspace", workspace.value())
-                .bind("ids", subscribers.toArray(UUID[]::new))
+                .bind("ids", subscribers.stream().sorted(DATABASE_ORDER).toArray(UUID[]::new))
                 .map(UsageRepository::readAccount)
                 .all();
     }
@@ -106,7 +118,8 @@ class UsageRepository {
                     row.get("plan_used_bytes", Long.class),
                     row.get("used_bytes", Long.class),
                     thresholds,
-                    row.get("published_remaining", Long.class));
+                    row.get("published_remaining", Long.class),
+                    true);
         }
         return new AccountRow(
                 row.get("id", UUID.class), SubscriberState.valueOf(row.get("state", String.class)), terms, cycle);
@@ -168,7 +181,7 @@ class UsageRepository {
             }
         }
         return close(workspace, closedIds, closedStarts, at)
-                .then(upsertOpen(workspace, open, at))
+                .then(writeOpen(workspace, open, at))
                 .then(insertRollovers(workspace, fresh, freshOwners, actor, at))
                 .then(updateConsumed(workspace, consumed));
     }
@@ -189,54 +202,133 @@ class UsageRepository {
                 .then();
     }
 
-    private Mono<Void> upsertOpen(WorkspaceId workspace, List<Account> open, Instant at) {
-        if (open.isEmpty()) {
-            return Mono.empty();
+    /**
+     * Writes open cycles with the usage each can take quietly ({@link Account#quiet}): an update by
+     * key for those with a row (HOT: no indexed column changes), an insert for those opened now. The
+     * subscribers and cycles are locked, so no other writer races.
+     */
+    private Mono<Void> writeOpen(WorkspaceId workspace, List<Account> open, Instant at) {
+        var stored = new ArrayList<Account>();
+        var opened = new ArrayList<Account>();
+        for (Account account : open) {
+            (account.cycle.stored ? stored : opened).add(account);
         }
-        int n = open.size();
+        Mono<Void> update = stored.isEmpty()
+                ? Mono.empty()
+                : bindCycles(
+                                db.sql("UPDATE usage_cycle u SET plan_used_bytes = c.plan_used, used_bytes = c.used,"
+                                        + " alerted = string_to_array(c.alerted, ',')::smallint[],"
+                                        + " published_remaining = c.published, quiet_used_below = c.quiet_below,"
+                                        + " quiet_until = c.quiet_until, updated_at = :at"
+                                        + " FROM unnest(:ids::uuid[], :starts::timestamptz[], :planUsed::bigint[],"
+                                        + " :used::bigint[], :alerted::text[], :published::bigint[], :quietBelow::bigint[],"
+                                        + " :quietUntil::timestamptz[])"
+                                        + " AS c(id, start, plan_used, used, alerted, published, quiet_below, quiet_until)"
+                                        + " WHERE u.workspace_id = :workspace AND u.subscriber_id = c.id"
+                                        + " AND u.starts_at = c.start"),
+                                workspace,
+                                stored,
+                                at)
+                        .fetch()
+                        .rowsUpdated()
+                        .then();
+        Mono<Void> insert = opened.isEmpty()
+                ? Mono.empty()
+                : bindCycles(
+                                db.sql("INSERT INTO usage_cycle (workspace_id, subscriber_id, starts_at, ends_at,"
+                                        + " allowance_bytes, plan_used_bytes, used_bytes, alerted, published_remaining,"
+                                        + " quiet_used_below, quiet_until, closed, updated_at)"
+                                        + " SELECT :workspace, c.id, c.start, c.end_at, c.allowance, c.plan_used, c.used,"
+                                        + " string_to_array(c.alerted, ',')::smallint[], c.published, c.quiet_below,"
+                                        + " c.quiet_until, false, :at"
+                                        + " FROM unnest(:ids::uuid[], :starts::timestamptz[], :ends::timestamptz[],"
+                                        + " :allowances::bigint[], :planUsed::bigint[], :used::bigint[], :alerted::text[],"
+                                        + " :published::bigint[], :quietBelow::bigint[], :quietUntil::timestamptz[])"
+                                        + " AS c(id, start, end_at, allowance, plan_used, used, alerted, published,"
+                                        + " quiet_below, quiet_until)"),
+                                workspace,
+                                opened,
+                                at)
+                        .bind("ends", opened.stream().map(a -> a.cycle.end).toArray(Instant[]::new))
+                        .bind(
+                                "allowances",
+                                opened.stream().map(a -> a.cycle.allowance).toArray(Long[]::new))
+                        .fetch()
+                        .rowsUpdated()
+                        .then();
+        return update.then(insert);
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindCycles(
+            DatabaseClient.GenericExecuteSpec spec, WorkspaceId workspace, List<Account> accounts, Instant at) {
+        int n = accounts.size();
         var ids = new UUID[n];
         var starts = new Instant[n];
-        var ends = new Instant[n];
-        var allowances = new Long[n];
         var planUsed = new Long[n];
         var used = new Long[n];
         var alerted = new String[n];
         var published = new Long[n];
+        var quietBelow = new Long[n];
+        var quietUntil = new Instant[n];
         for (int i = 0; i < n; i++) {
-            OpenCycle c = open.get(i).cycle;
-            ids[i] = open.get(i).subscriber;
+            Account account = accounts.get(i);
+            OpenCycle c = account.cycle;
+            ids[i] = account.subscriber;
             starts[i] = c.start;
-            ends[i] = c.end;
-            allowances[i] = c.allowance;
             planUsed[i] = c.planUsed;
             used[i] = c.used;
             alerted[i] = c.alerted.stream().map(String::valueOf).collect(Collectors.joining(","));
             published[i] = c.publishedRemaining;
+            Account.Quiet quiet = account.quiet(at);
+            quietBelow[i] = quiet == null ? null : quiet.usedBelow();
+            quietUntil[i] = quiet == null ? null : quiet.until();
         }
-        return db.sql("INSERT INTO usage_cycle (workspace_id, subscriber_id, starts_at, ends_at, allowance_bytes,"
-                        + " plan_used_bytes, used_bytes, alerted, published_remaining, closed, updated_at)"
-                        + " SELECT :workspace, c.id, c.start, c.end_at, c.allowance, c.plan_used, c.used,"
-                        + " string_to_array(c.alerted, ',')::smallint[], c.published, false, :at"
-                        + " FROM unnest(:ids::uuid[], :starts::timestamptz[], :ends::timestamptz[], :allowances::bigint[],"
-                        + " :planUsed::bigint[], :used::bigint[], :alerted::text[], :published::bigint[])"
-                        + " AS c(id, start, end_at, allowance, plan_used, used, alerted, published)"
-                        + " ON CONFLICT (workspace_id, subscriber_id, starts_at) DO UPDATE SET"
-                        + " plan_used_bytes = EXCLUDED.plan_used_bytes, used_bytes = EXCLUDED.used_bytes,"
-                        + " alerted = EXCLUDED.alerted, published_remaining = EXCLUDED.published_remaining,"
-                        + " updated_at = EXCLUDED.updated_at")
-                .bind("workspace", workspace.value())
+        return spec.bind("workspace", workspace.value())
                 .bind("at", at)
                 .bind("ids", ids)
                 .bind("starts", starts)
-                .bind("ends", ends)
-                .bind("allowances", allowances)
                 .bind("planUsed", planUsed)
                 .bind("used", used)
                 .bind("alerted", alerted)
                 .bind("published", published)
-                .fetch()
-                .rowsUpdated()
-                .then();
+                .bind("quietBelow", quietBelow)
+                .bind("quietUntil", quietUntil);
+    }
+
+    /**
+     * Adds usage to the open cycles that can take it quietly ({@link Account#quiet}) and returns the
+     * subscribers it was added for; the rest need the ledger. Every open cycle of the batch is locked
+     * first, in the order given ({@link #DATABASE_ORDER}), so that the ledger's locks after this never
+     * wait on another batch holding one of this batch's cycles.
+     */
+    Mono<Set<UUID>> creditQuietly(WorkspaceId workspace, List<UsageDelta> deltas, Instant now) {
+        return db.sql("WITH batch AS ("
+                        + " SELECT u.row, CASE WHEN u.used_bytes + c.bytes < u.quiet_used_below AND c.at < u.quiet_until"
+                        + " AND CAST(:now AS timestamptz) < u.quiet_until THEN c.bytes ELSE 0 END AS credited"
+                        + " FROM unnest(:ids::uuid[], :bytes::bigint[], :at::timestamptz[]) AS c(id, bytes, at)"
+                        // Locked row by row in the order given, each looked up by key; a locked row is
+                        // read as its last writer left it.
+                        + " CROSS JOIN LATERAL (SELECT u.ctid AS row, u.used_bytes, u.quiet_used_below, u.quiet_until"
+                        + " FROM usage_cycle u WHERE u.workspace_id = :workspace AND u.subscriber_id = c.id AND NOT u.closed"
+                        + " FOR UPDATE) u), quiet AS ("
+                        // By the row just locked. A row another batch wrote after this statement began is
+                        // not seen, so not credited here: the ledger takes it.
+                        + " UPDATE usage_cycle u SET used_bytes = u.used_bytes + b.credited,"
+                        + " plan_used_bytes = CASE WHEN u.allowance_bytes IS NULL THEN u.plan_used_bytes"
+                        + " ELSE u.plan_used_bytes + b.credited END, updated_at = :now"
+                        + " FROM batch b WHERE b.credited > 0 AND u.ctid = b.row"
+                        + " RETURNING u.subscriber_id)"
+                        + " SELECT array_agg(subscriber_id) AS credited FROM quiet")
+                .bind("workspace", workspace.value())
+                .bind("now", now)
+                .bind("ids", deltas.stream().map(UsageDelta::subscriberId).toArray(UUID[]::new))
+                .bind("bytes", deltas.stream().map(UsageDelta::bytes).toArray(Long[]::new))
+                .bind("at", deltas.stream().map(UsageDelta::at).toArray(Instant[]::new))
+                .map(row -> {
+                    UUID[] credited = row.get("credited", UUID[].class);
+                    return credited == null ? Set.<UUID>of() : Set.of(credited);
+                })
+                .one();
     }
 
     private Mono<Void> insertRollovers(
