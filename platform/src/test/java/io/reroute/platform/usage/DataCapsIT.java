@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,6 +218,50 @@ class DataCapsIT {
         drain(isp);
         assertThat(number(usage(isp.w(), subscriber), "$.grants[0].consumedBytes"))
                 .isEqualTo(GB);
+    }
+
+    /**
+     * Most credits are added to the cycle's counters alone (below its quiet watermark); the ledger
+     * still alerts once, tells gateways at every 5 % step and caps, exactly as if it had seen each.
+     */
+    @Test
+    void smallInterimUpdatesAddUpExactlyAndStillAlertTellGatewaysAndCap() {
+        var isp = isp();
+        String plan = plan(isp.w(), "Capped 10 in steps", cap(10 * GB, Map.of()));
+        String subscriber = subscriber(isp.w(), plan, "CAP-STEP");
+        Instant start = clock.instant().minusSeconds(60);
+        long step = 100_000_000L;
+
+        var told = new ArrayList<Long>();
+        for (int i = 1; i <= 101; i++) {
+            append(redis, isp.region(), update(isp, subscriber, "s-1", start, 0, step * i));
+            drain(isp);
+            String now = usage(isp.w(), subscriber);
+            assertThat(number(now, "$.usedBytes")).isEqualTo(step * i);
+            if (i == 79) {
+                assertThat(JsonPath.<List<Integer>>read(now, "$.alerted")).isEmpty();
+            }
+            if (i == 80) {
+                assertThat(JsonPath.<List<Integer>>read(now, "$.alerted")).containsExactly(80);
+            }
+            if (i == 99) {
+                assertThat(state(isp.w(), subscriber)).isEqualTo("ACTIVE");
+            }
+        }
+        events(isp, subscriber, "subscriber.quota").forEach(e -> told.add(number(e.get("event"), "$.dataRemaining")));
+
+        assertThat(state(isp.w(), subscriber)).isEqualTo("CAPPED");
+        assertThat(JsonPath.<List<Integer>>read(usage(isp.w(), subscriber), "$.alerted"))
+                .containsExactly(80, 100);
+        dispatcher.dispatchDue().block();
+        assertThat(TestMailServer.receivedBy("cap-step@subscriber.example")).hasSize(2);
+        // Told at the first usage, then each time the data left dropped by 5 % of 10 GB, then at zero.
+        assertThat(told.getFirst()).isEqualTo(10 * GB - step);
+        assertThat(told.getLast()).isZero();
+        for (int i = 1; i < told.size() - 1; i++) {
+            assertThat(told.get(i - 1) - told.get(i)).isEqualTo(GB / 2);
+        }
+        assertThat(told).hasSize(21);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One entry of a region's accounting stream, parsed; anything malformed is an {@link InvalidEntry}. */
@@ -19,6 +20,9 @@ sealed interface AccountingEntry {
     String NAS_REBOOT = "NAS-Reboot";
 
     JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Reads one update of a {@code sessions} entry; resolved once, not per line. */
+    ObjectReader UPDATE_READER = JSON.readerFor(new TypeReference<Map<String, String>>() {});
 
     WorkspaceId workspace();
 
@@ -85,7 +89,7 @@ sealed interface AccountingEntry {
         for (String line : lines) {
             Map<String, String> update;
             try {
-                update = JSON.readValue(line, new TypeReference<Map<String, String>>() {});
+                update = UPDATE_READER.readValue(line);
             } catch (JacksonException e) {
                 throw new InvalidEntry("a sessions entry whose updates are not JSON objects of texts");
             }

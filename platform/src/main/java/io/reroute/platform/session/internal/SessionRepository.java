@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import io.reroute.platform.session.RadiusSession;
 import io.reroute.platform.session.internal.AccountingEntry.NasRestarted;
 import io.reroute.platform.session.internal.AccountingEntry.SessionUpdate;
+import io.reroute.platform.sql.ArrayLiteral;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.usage.UsageDelta;
 import java.time.Duration;
@@ -147,26 +148,26 @@ class SessionRepository {
                                 + " hashtextextended('radius_session:' || :workspace || ':' || u.nas || ':' || u.session, 0) AS k"
                                 + " FROM unnest(CAST(:nas AS text[]), CAST(:session AS text[])) AS u(nas, session) ORDER BY 1) AS keys")
                 .bind("workspace", workspace.toString())
-                .bind("nas", nas)
-                .bind("session", session)
+                .bind("nas", ArrayLiteral.of(nas))
+                .bind("session", ArrayLiteral.of(session))
                 .fetch()
                 .first()
                 .then();
         Mono<Applied> upsert = db.sql(UPSERT)
                 .bind("workspace", workspace.value())
                 .bind("window", SAME_SESSION.toSeconds() + " seconds")
-                .bind("nas", nas)
-                .bind("session", session)
-                .bind("subscriber", subscriber)
-                .bind("username", username)
-                .bind("ip", ip)
-                .bind("started", started)
-                .bind("updated", updated)
-                .bind("input", input)
-                .bind("output", output)
-                .bind("seconds", seconds)
-                .bind("stopped", stopped)
-                .bind("cause", cause)
+                .bind("nas", ArrayLiteral.of(nas))
+                .bind("session", ArrayLiteral.of(session))
+                .bind("subscriber", ArrayLiteral.of(subscriber))
+                .bind("username", ArrayLiteral.of(username))
+                .bind("ip", ArrayLiteral.of(ip))
+                .bind("started", ArrayLiteral.of(started))
+                .bind("updated", ArrayLiteral.of(updated))
+                .bind("input", ArrayLiteral.of(input))
+                .bind("output", ArrayLiteral.of(output))
+                .bind("seconds", ArrayLiteral.of(seconds))
+                .bind("stopped", ArrayLiteral.of(stopped))
+                .bind("cause", ArrayLiteral.of(cause))
                 .map(SessionRepository::readApplied)
                 .one();
         return lock.then(upsert);

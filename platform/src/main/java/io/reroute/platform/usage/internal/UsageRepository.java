@@ -3,6 +3,7 @@ package io.reroute.platform.usage.internal;
 import io.r2dbc.spi.Readable;
 import io.reroute.platform.billing.DataCap;
 import io.reroute.platform.enforcement.SubscriberState;
+import io.reroute.platform.sql.ArrayLiteral;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.usage.DataGrant;
 import io.reroute.platform.usage.TopUpProduct;
@@ -321,9 +322,14 @@ class UsageRepository {
                         + " SELECT array_agg(subscriber_id) AS credited FROM quiet")
                 .bind("workspace", workspace.value())
                 .bind("now", now)
-                .bind("ids", deltas.stream().map(UsageDelta::subscriberId).toArray(UUID[]::new))
-                .bind("bytes", deltas.stream().map(UsageDelta::bytes).toArray(Long[]::new))
-                .bind("at", deltas.stream().map(UsageDelta::at).toArray(Instant[]::new))
+                .bind(
+                        "ids",
+                        ArrayLiteral.of(
+                                deltas.stream().map(UsageDelta::subscriberId).toArray()))
+                .bind(
+                        "bytes",
+                        ArrayLiteral.of(deltas.stream().map(UsageDelta::bytes).toArray()))
+                .bind("at", ArrayLiteral.of(deltas.stream().map(UsageDelta::at).toArray()))
                 .map(row -> {
                     UUID[] credited = row.get("credited", UUID[].class);
                     return credited == null ? Set.<UUID>of() : Set.of(credited);

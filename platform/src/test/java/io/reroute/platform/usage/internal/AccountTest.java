@@ -124,4 +124,58 @@ class AccountTest {
         account.credit(GB / 2, APRIL.plusSeconds(120));
         assertThat(account.remainingToPublish(APRIL)).isEqualTo(10 * GB - GB / 200 - GB / 2);
     }
+
+    @Test
+    void usageIsQuietUntilTheNextAlertGatewayUpdateOrEndOfThePlanAllowance() {
+        var account = account(terms(null, 1));
+        Instant at = MARCH.plusSeconds(60);
+        account.advanceTo(at);
+        assertThat(account.quiet(at))
+                .as("gateways not told yet: the ledger must tell them")
+                .isNull();
+
+        account.credit(GB, at);
+        assertThat(account.remainingToPublish(at)).isEqualTo(9 * GB);
+        // Told 9 GB left: the next word is due 5 % of 10 GB later, before the 80 % alert.
+        assertThat(account.quiet(at)).isEqualTo(new Account.Quiet(GB + GB / 2, APRIL));
+
+        account.credit(6 * GB + 600_000_000, at);
+        account.alertDue(at);
+        account.remainingToPublish(at);
+        // 7.6 GB used: the 80 % alert (at 8 GB) comes before the next word (at 8.1 GB).
+        assertThat(account.quiet(at).usedBelow()).isLessThan(8 * GB).isGreaterThan(8 * GB - 3);
+
+        account.credit(GB + GB / 2, at);
+        assertThat(account.alertDue(at)).isEqualTo(80);
+        account.remainingToPublish(at);
+        assertThat(account.quiet(at).usedBelow())
+                .as("9.1 GB used: the gateways' next word, before the plan allowance ends at 10 GB")
+                .isEqualTo(9 * GB + 600_000_000);
+
+        account.credit(GB + GB / 2, at);
+        assertThat(account.exhausted(at)).isTrue();
+        assertThat(account.quiet(at))
+                .as("capped: every credit goes through the ledger")
+                .isNull();
+    }
+
+    @Test
+    void quietEndsWhenAGrantStartsOrExpiresAndAtTheCycleEnd() {
+        Instant at = MARCH.plusSeconds(60);
+        var expiring = topUp(5 * GB, MARCH, MARCH.plusSeconds(86_400 * 10));
+        var account = account(terms(null, 1), expiring);
+        account.advanceTo(at);
+        account.remainingToPublish(at);
+        assertThat(account.quiet(at).until()).isEqualTo(MARCH.plusSeconds(86_400 * 10));
+        assertThat(account.quiet(APRIL)).as("past the cycle's end").isNull();
+
+        var unlimited = new Account(
+                UUID.randomUUID(),
+                SubscriberState.ACTIVE,
+                new CapTerms(null, new CycleCalendar(1), null, 1, List.of(80, 100), CapAction.REDIRECT, null),
+                null,
+                List.of());
+        unlimited.advanceTo(at);
+        assertThat(unlimited.quiet(at)).isEqualTo(new Account.Quiet(Long.MAX_VALUE, APRIL));
+    }
 }
