@@ -143,21 +143,24 @@ class SessionRepository {
             stopped[i] = u.stoppedAt() == null ? null : u.stoppedAt().toString();
             cause[i] = u.terminateCause();
         }
+        // Built once: the lock and the upsert take the same sessions.
+        String nasList = ArrayLiteral.of(nas);
+        String sessionList = ArrayLiteral.of(session);
         Mono<Void> lock = db.sql(
                         "SELECT count(pg_advisory_xact_lock(k)) AS locked FROM (SELECT DISTINCT"
                                 + " hashtextextended('radius_session:' || :workspace || ':' || u.nas || ':' || u.session, 0) AS k"
                                 + " FROM unnest(CAST(:nas AS text[]), CAST(:session AS text[])) AS u(nas, session) ORDER BY 1) AS keys")
                 .bind("workspace", workspace.toString())
-                .bind("nas", ArrayLiteral.of(nas))
-                .bind("session", ArrayLiteral.of(session))
+                .bind("nas", nasList)
+                .bind("session", sessionList)
                 .fetch()
                 .first()
                 .then();
         Mono<Applied> upsert = db.sql(UPSERT)
                 .bind("workspace", workspace.value())
                 .bind("window", SAME_SESSION.toSeconds() + " seconds")
-                .bind("nas", ArrayLiteral.of(nas))
-                .bind("session", ArrayLiteral.of(session))
+                .bind("nas", nasList)
+                .bind("session", sessionList)
                 .bind("subscriber", ArrayLiteral.of(subscriber))
                 .bind("username", ArrayLiteral.of(username))
                 .bind("ip", ArrayLiteral.of(ip))
