@@ -246,6 +246,9 @@ final class Account {
         if (cycle.allowance == null) {
             return new Quiet(Long.MAX_VALUE, until);
         }
+        if (cycle.publishedRemaining == null) {
+            return null; // gateways have not been told yet: the ledger must tell them
+        }
         long remaining = remaining(now);
         // Past the plan allowance, grants are consumed and then the cap is reached.
         long below = cycle.used + (cycle.allowance - cycle.planUsed);
@@ -257,9 +260,6 @@ final class Account {
             }
         }
         // Gateways hear the data left again once it dropped by a step.
-        if (cycle.publishedRemaining == null) {
-            return null;
-        }
         below = Math.min(below, cycle.used + remaining - cycle.publishedRemaining + publishStep());
         return below > cycle.used ? new Quiet(below, until) : null;
     }

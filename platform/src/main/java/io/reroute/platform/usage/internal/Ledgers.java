@@ -17,7 +17,6 @@ import io.reroute.platform.web.NotFoundException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,16 +70,9 @@ public class Ledgers {
      * where the cycle can take it ({@link Account#quiet}), through {@link #apply} for the rest.
      */
     public Mono<Outcome> credit(WorkspaceId workspace, Map<UUID, UsageDelta> deltas, Instant now, String actor) {
-        var ordered = deltas.values().stream()
-                .sorted(Comparator.comparing(UsageDelta::subscriberId, UsageRepository.DATABASE_ORDER))
-                .toList();
-        return repository.creditQuietly(workspace, ordered, now).flatMap(credited -> {
-            var rest = new LinkedHashMap<UUID, UsageDelta>();
-            for (UsageDelta delta : ordered) {
-                if (!credited.contains(delta.subscriberId())) {
-                    rest.put(delta.subscriberId(), delta);
-                }
-            }
+        return repository.creditQuietly(workspace, deltas.values(), now).flatMap(credited -> {
+            var rest = new LinkedHashMap<>(deltas);
+            rest.keySet().removeAll(credited);
             return apply(workspace, rest, now, actor);
         });
     }

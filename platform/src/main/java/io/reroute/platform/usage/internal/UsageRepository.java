@@ -41,8 +41,11 @@ class UsageRepository {
                     + " g.actor, g.created_at";
     private static final String PRODUCT_COLUMNS = "id, name, bytes, price, currency, validity_days, active, created_at";
 
-    /** PostgreSQL's order of uuids (unsigned bytes), which {@link UUID#compareTo} is not. */
-    static final Comparator<UUID> DATABASE_ORDER = Comparator.comparing(
+    /**
+     * PostgreSQL's order of uuids (unsigned bytes), which {@link UUID#compareTo} is not: every
+     * statement here that locks a batch's cycles locks them in this order, so two never deadlock.
+     */
+    private static final Comparator<UUID> DATABASE_ORDER = Comparator.comparing(
                     UUID::getMostSignificantBits, Long::compareUnsigned)
             .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
@@ -54,7 +57,7 @@ class UsageRepository {
 
     /**
      * A subscriber's plan terms, state and open cycle; with {@code lock}, the cycle and then the
-     * subscriber are locked (callers pass ids in order, so concurrent ledgers lock in one order).
+     * subscriber are locked ({@link #DATABASE_ORDER}).
      */
     record AccountRow(UUID subscriber, SubscriberState state, CapTerms terms, OpenCycle cycle) {}
 
@@ -299,15 +302,18 @@ class UsageRepository {
     /**
      * Adds usage to the open cycles that can take it quietly ({@link Account#quiet}) and returns the
      * subscribers it was added for; the rest need the ledger. Every open cycle of the batch is locked
-     * first, in the order given ({@link #DATABASE_ORDER}), so that the ledger's locks after this never
-     * wait on another batch holding one of this batch's cycles.
+     * first ({@link #DATABASE_ORDER}), so that the ledger's locks after this never wait on another
+     * batch holding one of this batch's cycles.
      */
-    Mono<Set<UUID>> creditQuietly(WorkspaceId workspace, List<UsageDelta> deltas, Instant now) {
+    Mono<Set<UUID>> creditQuietly(WorkspaceId workspace, Collection<UsageDelta> deltas, Instant now) {
+        var ordered = deltas.stream()
+                .sorted(Comparator.comparing(UsageDelta::subscriberId, DATABASE_ORDER))
+                .toList();
         return db.sql("WITH batch AS ("
                         + " SELECT u.row, CASE WHEN u.used_bytes + c.bytes < u.quiet_used_below AND c.at < u.quiet_until"
                         + " AND CAST(:now AS timestamptz) < u.quiet_until THEN c.bytes ELSE 0 END AS credited"
                         + " FROM unnest(:ids::uuid[], :bytes::bigint[], :at::timestamptz[]) AS c(id, bytes, at)"
-                        // Locked row by row in the order given, each looked up by key; a locked row is
+                        // Locked row by row in that order, each looked up by key; a locked row is
                         // read as its last writer left it.
                         + " CROSS JOIN LATERAL (SELECT u.ctid AS row, u.used_bytes, u.quiet_used_below, u.quiet_until"
                         + " FROM usage_cycle u WHERE u.workspace_id = :workspace AND u.subscriber_id = c.id AND NOT u.closed"
@@ -325,11 +331,11 @@ class UsageRepository {
                 .bind(
                         "ids",
                         ArrayLiteral.of(
-                                deltas.stream().map(UsageDelta::subscriberId).toArray()))
+                                ordered.stream().map(UsageDelta::subscriberId).toArray()))
                 .bind(
                         "bytes",
-                        ArrayLiteral.of(deltas.stream().map(UsageDelta::bytes).toArray()))
-                .bind("at", ArrayLiteral.of(deltas.stream().map(UsageDelta::at).toArray()))
+                        ArrayLiteral.of(ordered.stream().map(UsageDelta::bytes).toArray()))
+                .bind("at", ArrayLiteral.of(ordered.stream().map(UsageDelta::at).toArray()))
                 .map(row -> {
                     UUID[] credited = row.get("credited", UUID[].class);
                     return credited == null ? Set.<UUID>of() : Set.of(credited);
