@@ -22,4 +22,4 @@ fi
 ./mvnw -q -pl enforcement-gateway -am package -DskipTests >/dev/null
 classpath=$(test_classpath enforcement-gateway)
 
-"$java_bin" -Xmx1g -cp "$classpath" io.reroute.gateway.bench.DnsBenchmark "$@"
+"$java_bin" "${java_opts[@]}" -Xmx1g -cp "$classpath" io.reroute.gateway.bench.DnsBenchmark "$@"

@@ -12,4 +12,4 @@ source bench/lib.sh
 
 classpath=$(test_classpath platform)
 
-"$java_bin" -Xmx2g -XX:+UseParallelGC -cp "$classpath" io.reroute.platform.bench.EnforcementBenchmark "${1:-100000}"
+"$java_bin" "${java_opts[@]}" -Xmx2g -XX:+UseParallelGC -cp "$classpath" io.reroute.platform.bench.EnforcementBenchmark "${1:-100000}"

@@ -26,5 +26,5 @@ systemctl stop freeradius 2>/dev/null || true
 ./mvnw -q -pl platform,enforcement-gateway -am package -DskipTests >/dev/null
 classpath=$(test_classpath enforcement-gateway)
 
-"$java_bin" -Xmx1g -cp "$classpath" io.reroute.gateway.bench.RadiusBenchmark "${1:-100000}" "${2:-10}" "${3:-10000}"
-"$java_bin" -Xmx1g -cp "$classpath" io.reroute.gateway.bench.PaymentToCoaBenchmark "${4:-1000}" "${5:-20}"
+"$java_bin" "${java_opts[@]}" -Xmx1g -cp "$classpath" io.reroute.gateway.bench.RadiusBenchmark "${1:-100000}" "${2:-10}" "${3:-10000}"
+"$java_bin" "${java_opts[@]}" -Xmx1g -cp "$classpath" io.reroute.gateway.bench.PaymentToCoaBenchmark "${4:-1000}" "${5:-20}"

@@ -178,12 +178,15 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing; build it first (the README's run command does)");
         }
         Path log = config.dataDirectory().resolve("logs").resolve(module + ".log");
-        var builder = new ProcessBuilder(
-                        javaExecutable(),
-                        "-Xmx" + config.heapPerProcess(),
-                        "-XX:TieredStopAtLevel=1",
-                        "-jar",
-                        jar.toString())
+        var command =
+                new ArrayList<>(List.of(javaExecutable(), "-Xmx" + config.heapPerProcess(), "-XX:TieredStopAtLevel=1"));
+        if (Runtime.version().feature() >= 23) {
+            // Netty writes strings a character at a time when the JVM denies it sun.misc.Unsafe,
+            // which Java 25 does by default (docs/configuration.md).
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        var builder = new ProcessBuilder(command)
                 .directory(config.home().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));

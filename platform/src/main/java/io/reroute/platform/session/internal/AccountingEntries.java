@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
 class AccountingEntries {
 
     private static final Logger log = LoggerFactory.getLogger(AccountingEntries.class);
-    private static final int SESSIONS_PER_STATEMENT = 1000;
+    private static final int SESSIONS_PER_STATEMENT = 2000;
 
     private final WorkspaceTransactions transactions;
     private final Workspaces workspaces;
@@ -64,8 +64,7 @@ class AccountingEntries {
         var byWorkspace = new LinkedHashMap<WorkspaceId, List<AccountingEntry>>();
         for (Map<String, String> fields : entries) {
             try {
-                for (Map<String, String> one : AccountingEntry.unbatch(fields)) {
-                    AccountingEntry entry = AccountingEntry.parse(one);
+                for (AccountingEntry entry : AccountingEntry.read(fields)) {
                     byWorkspace
                             .computeIfAbsent(entry.workspace(), w -> new ArrayList<>())
                             .add(entry);

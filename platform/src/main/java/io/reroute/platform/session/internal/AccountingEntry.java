@@ -5,13 +5,14 @@ import io.reroute.platform.router.RouterReport;
 import io.reroute.platform.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectReader;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One entry of a region's accounting stream, parsed; anything malformed is an {@link InvalidEntry}. */
@@ -21,8 +22,7 @@ sealed interface AccountingEntry {
 
     JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Reads one update of a {@code sessions} entry; resolved once, not per line. */
-    ObjectReader UPDATE_READER = JSON.readerFor(new TypeReference<Map<String, String>>() {});
+    String NOT_OBJECTS_OF_TEXTS = "a sessions entry whose updates are not JSON objects of texts";
 
     WorkspaceId workspace();
 
@@ -70,31 +70,46 @@ sealed interface AccountingEntry {
 
     /**
      * The entries one stream entry carries. Gateways forward session updates in {@code sessions}
-     * entries (sparing Redis a command per update): {@code updates} holds one JSON object per line,
-     * each the fields of a {@code session} entry. Any other entry is itself.
+     * entries (sparing Redis a command per update): {@code updates} holds one JSON object of texts per
+     * line, each the fields of a {@code session} entry. Any other entry is itself. A {@code sessions}
+     * entry with one malformed update is malformed as a whole, so none of it is applied.
      */
-    static List<Map<String, String>> unbatch(Map<String, String> fields) {
+    static List<AccountingEntry> read(Map<String, String> fields) {
         if (!"sessions".equals(fields.get("type"))) {
-            return List.of(fields);
+            return List.of(parse(fields));
         }
         String updates = fields.get("updates");
         if (updates == null || updates.isBlank()) {
             throw new InvalidEntry("a sessions entry without updates");
         }
-        String[] lines = updates.split("\n");
-        if (lines.length > MAX_SESSIONS_PER_ENTRY) {
-            throw new InvalidEntry("a sessions entry with more than " + MAX_SESSIONS_PER_ENTRY + " updates");
-        }
-        var entries = new ArrayList<Map<String, String>>(lines.length);
-        for (String line : lines) {
-            Map<String, String> update;
-            try {
-                update = UPDATE_READER.readValue(line);
-            } catch (JacksonException e) {
-                throw new InvalidEntry("a sessions entry whose updates are not JSON objects of texts");
+        // Read token by token into one reused map: binding each line to a map of its own was a tenth
+        // of the consumer's time.
+        var entries = new ArrayList<AccountingEntry>();
+        var update = new HashMap<String, String>();
+        try (JsonParser json = JSON.createParser(updates)) {
+            for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
+                if (token != JsonToken.START_OBJECT) {
+                    throw new InvalidEntry(NOT_OBJECTS_OF_TEXTS);
+                }
+                if (entries.size() == MAX_SESSIONS_PER_ENTRY) {
+                    throw new InvalidEntry("a sessions entry with more than " + MAX_SESSIONS_PER_ENTRY + " updates");
+                }
+                update.clear();
+                for (String name = json.nextName(); name != null; name = json.nextName()) {
+                    String value = json.nextStringValue();
+                    if (value == null) {
+                        throw new InvalidEntry(NOT_OBJECTS_OF_TEXTS);
+                    }
+                    update.put(name, value);
+                }
+                if (json.currentToken() != JsonToken.END_OBJECT) {
+                    throw new InvalidEntry(NOT_OBJECTS_OF_TEXTS);
+                }
+                update.put("type", "session");
+                entries.add(parse(update));
             }
-            update.put("type", "session");
-            entries.add(update);
+        } catch (JacksonException e) {
+            throw new InvalidEntry(NOT_OBJECTS_OF_TEXTS);
         }
         return entries;
     }
@@ -207,8 +222,14 @@ sealed interface AccountingEntry {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        if (value.length() > maxLength || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (value.length() > maxLength) {
             throw new InvalidEntry(name + " malformed");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new InvalidEntry(name + " malformed");
+            }
         }
         return value;
     }

@@ -42,22 +42,29 @@ class SessionRepository {
 
     private static final String UPSERT = """
             WITH incoming AS (
-              SELECT i.* FROM unnest(CAST(:nas AS uuid[]), CAST(:session AS text[]), CAST(:subscriber AS uuid[]),
-                  CAST(:username AS text[]), CAST(:ip AS inet[]), CAST(:started AS timestamptz[]),
-                  CAST(:updated AS timestamptz[]), CAST(:input AS bigint[]), CAST(:output AS bigint[]),
-                  CAST(:seconds AS bigint[]), CAST(:stopped AS timestamptz[]), CAST(:cause AS text[]))
-                AS i(nas_id, session_id, subscriber_id, username, framed_ipv4, started_at, updated_at,
-                     input_octets, output_octets, session_seconds, stopped_at, terminate_cause)
+              SELECT i.nas_id, i.session_id, i.subscriber_id, i.username, i.framed_ipv4,
+                  %s AS started_at, %s AS updated_at,
+                  i.input_octets, i.output_octets, i.session_seconds, %s AS stopped_at, i.terminate_cause
+              FROM unnest(CAST(:nas AS uuid[]), CAST(:session AS text[]), CAST(:subscriber AS uuid[]),
+                  CAST(:username AS text[]), CAST(:ip AS inet[]), CAST(:started AS bigint[]),
+                  CAST(:updated AS bigint[]), CAST(:input AS bigint[]), CAST(:output AS bigint[]),
+                  CAST(:seconds AS bigint[]), CAST(:stopped AS bigint[]), CAST(:cause AS text[]))
+                AS i(nas_id, session_id, subscriber_id, username, framed_ipv4, started_us, updated_us,
+                     input_octets, output_octets, session_seconds, stopped_us, terminate_cause)
               WHERE EXISTS (SELECT 1 FROM nas_client n WHERE n.workspace_id = :workspace AND n.id = i.nas_id)
             ), matched AS MATERIALIZED (
-              -- One index lookup per update finds its row and what the row had counted so far.
+              -- One index lookup per update finds its row and what the row had counted so far. The
+              -- subscriber is looked up only when the row does not already name it (its foreign key
+              -- vouches for it).
               SELECT i.*, r.id AS row_id, r.input_octets + r.output_octets AS prior_total,
-                (SELECT s.id FROM subscriber s WHERE s.workspace_id = :workspace AND s.id = i.subscriber_id) AS known_subscriber
+                CASE WHEN r.subscriber_id = i.subscriber_id THEN r.subscriber_id
+                  ELSE (SELECT s.id FROM subscriber s WHERE s.workspace_id = :workspace AND s.id = i.subscriber_id)
+                END AS known_subscriber
               FROM incoming i LEFT JOIN LATERAL (
-                SELECT r.id, r.input_octets, r.output_octets FROM radius_session r
+                SELECT r.id, r.subscriber_id, r.input_octets, r.output_octets FROM radius_session r
                 WHERE r.workspace_id = :workspace AND r.nas_id = i.nas_id AND r.session_id = i.session_id
                   AND r.started_at BETWEEN i.started_at - CAST(:window AS interval) AND i.started_at + CAST(:window AS interval)
-                ORDER BY abs(extract(epoch FROM r.started_at - i.started_at)), r.id LIMIT 1) r ON true
+                ORDER BY greatest(r.started_at - i.started_at, i.started_at - r.started_at), r.id LIMIT 1) r ON true
             ), updated AS (
               UPDATE radius_session r SET
                 subscriber_id = COALESCE(m.known_subscriber, r.subscriber_id),
@@ -90,7 +97,10 @@ class SessionRepository {
               array_agg(counted) FILTER (WHERE subscriber_id IS NOT NULL AND counted > 0) AS counted,
               array_agg(at) FILTER (WHERE subscriber_id IS NOT NULL AND counted > 0) AS at
             FROM applied
-            """;
+            """.formatted(
+                    ArrayLiteral.timestampFromEpochMicros("i.started_us"),
+                    ArrayLiteral.timestampFromEpochMicros("i.updated_us"),
+                    ArrayLiteral.timestampFromEpochMicros("i.stopped_us"));
 
     private final DatabaseClient db;
 
@@ -121,12 +131,12 @@ class SessionRepository {
         String[] subscriber = new String[n];
         String[] username = new String[n];
         String[] ip = new String[n];
-        String[] started = new String[n];
-        String[] updated = new String[n];
+        Instant[] started = new Instant[n];
+        Instant[] updated = new Instant[n];
         Long[] input = new Long[n];
         Long[] output = new Long[n];
         Long[] seconds = new Long[n];
-        String[] stopped = new String[n];
+        Instant[] stopped = new Instant[n];
         String[] cause = new String[n];
         for (int i = 0; i < n; i++) {
             SessionUpdate u = merged.get(i);
@@ -135,12 +145,12 @@ class SessionRepository {
             subscriber[i] = u.subscriberId() == null ? null : u.subscriberId().toString();
             username[i] = u.username();
             ip[i] = u.framedIpv4();
-            started[i] = u.startedAt().toString();
-            updated[i] = u.at().toString();
+            started[i] = u.startedAt();
+            updated[i] = u.at();
             input[i] = u.inputOctets();
             output[i] = u.outputOctets();
             seconds[i] = u.sessionSeconds();
-            stopped[i] = u.stoppedAt() == null ? null : u.stoppedAt().toString();
+            stopped[i] = u.stoppedAt();
             cause[i] = u.terminateCause();
         }
         // Built once: the lock and the upsert take the same sessions.
@@ -164,12 +174,12 @@ class SessionRepository {
                 .bind("subscriber", ArrayLiteral.of(subscriber))
                 .bind("username", ArrayLiteral.of(username))
                 .bind("ip", ArrayLiteral.of(ip))
-                .bind("started", ArrayLiteral.of(started))
-                .bind("updated", ArrayLiteral.of(updated))
+                .bind("started", ArrayLiteral.ofEpochMicros(started))
+                .bind("updated", ArrayLiteral.ofEpochMicros(updated))
                 .bind("input", ArrayLiteral.of(input))
                 .bind("output", ArrayLiteral.of(output))
                 .bind("seconds", ArrayLiteral.of(seconds))
-                .bind("stopped", ArrayLiteral.of(stopped))
+                .bind("stopped", ArrayLiteral.ofEpochMicros(stopped))
                 .bind("cause", ArrayLiteral.of(cause))
                 .map(SessionRepository::readApplied)
                 .one();

@@ -310,9 +310,10 @@ class UsageRepository {
                 .sorted(Comparator.comparing(UsageDelta::subscriberId, DATABASE_ORDER))
                 .toList();
         return db.sql("WITH batch AS ("
-                        + " SELECT u.row, CASE WHEN u.used_bytes + c.bytes < u.quiet_used_below AND c.at < u.quiet_until"
+                        + " SELECT u.row, CASE WHEN u.used_bytes + c.bytes < u.quiet_used_below"
+                        + " AND " + ArrayLiteral.timestampFromEpochMicros("c.at") + " < u.quiet_until"
                         + " AND CAST(:now AS timestamptz) < u.quiet_until THEN c.bytes ELSE 0 END AS credited"
-                        + " FROM unnest(:ids::uuid[], :bytes::bigint[], :at::timestamptz[]) AS c(id, bytes, at)"
+                        + " FROM unnest(:ids::uuid[], :bytes::bigint[], :at::bigint[]) AS c(id, bytes, at)"
                         // Locked row by row in that order, each looked up by key; a locked row is
                         // read as its last writer left it.
                         + " CROSS JOIN LATERAL (SELECT u.ctid AS row, u.used_bytes, u.quiet_used_below, u.quiet_until"
@@ -335,7 +336,10 @@ class UsageRepository {
                 .bind(
                         "bytes",
                         ArrayLiteral.of(ordered.stream().map(UsageDelta::bytes).toArray()))
-                .bind("at", ArrayLiteral.of(ordered.stream().map(UsageDelta::at).toArray()))
+                .bind(
+                        "at",
+                        ArrayLiteral.ofEpochMicros(
+                                ordered.stream().map(UsageDelta::at).toArray(Instant[]::new)))
                 .map(row -> {
                     UUID[] credited = row.get("credited", UUID[].class);
                     return credited == null ? Set.<UUID>of() : Set.of(credited);

@@ -80,6 +80,48 @@ class AccountingEntryTest {
     }
 
     @Test
+    void readsEveryUpdateOfASessionsEntryInOrder() {
+        var entries = AccountingEntry.read(AccountingFixtures.sessionBatch(
+                AccountingFixtures.session(WS, NAS, "a", null, T0, T0.plusSeconds(60), 1, 2, null),
+                AccountingFixtures.session(WS, NAS, "b", null, T0, T0.plusSeconds(90), 3, 4, T0.plusSeconds(90))));
+
+        assertThat(entries).map(e -> ((SessionUpdate) e).sessionId()).containsExactly("a", "b");
+        assertThat(((SessionUpdate) entries.get(1)).stoppedAt()).isEqualTo(T0.plusSeconds(90));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'{\"session\":1}'",
+                "'{\"session\":null}'",
+                "'[]'",
+                "'{\"session\":\"s\"'",
+                "'not json'",
+            })
+    void aSessionsEntryWithOneBadUpdateIsRejectedWhole(String bad) {
+        String good = AccountingFixtures.sessionBatch(
+                        AccountingFixtures.session(WS, NAS, "a", null, T0, T0.plusSeconds(60), 1, 2, null))
+                .get("updates");
+
+        assertThatThrownBy(() -> AccountingEntry.read(Map.of("type", "sessions", "updates", good + "\n" + bad)))
+                .isInstanceOf(InvalidEntry.class);
+    }
+
+    @Test
+    void aSessionsEntryCarriesAtMostAThousandUpdates() {
+        String line = AccountingFixtures.sessionBatch(
+                        AccountingFixtures.session(WS, NAS, "a", null, T0, T0.plusSeconds(60), 1, 2, null))
+                .get("updates");
+        String updates = String.join("\n", java.util.Collections.nCopies(AccountingEntry.MAX_SESSIONS_PER_ENTRY, line));
+
+        assertThat(AccountingEntry.read(Map.of("type", "sessions", "updates", updates)))
+                .hasSize(AccountingEntry.MAX_SESSIONS_PER_ENTRY);
+        assertThatThrownBy(() -> AccountingEntry.read(Map.of("type", "sessions", "updates", updates + "\n" + line)))
+                .isInstanceOf(InvalidEntry.class);
+    }
+
+    @Test
     void foldsUpdatesOfOneSessionInABatchButKeepsAReusedIdApart() {
         Map<String, String> first =
                 AccountingFixtures.session(WS, NAS, "s", null, T0, T0.plusSeconds(300), 10, 20, null);
