@@ -89,6 +89,7 @@ class AccountingIT {
         String subscriber = BillingFixtures.subscriber(isp, "ACC-B");
         String ws = isp.id().toString();
         double malformed = dropped("malformed");
+        double unknownNas = dropped("unknown-nas");
 
         append(
                 redis,
@@ -109,6 +110,9 @@ class AccountingIT {
         assertThat(dropped("malformed") - malformed)
                 .as("the entry that does not parse")
                 .isEqualTo(1);
+        assertThat(dropped("unknown-nas") - unknownNas)
+                .as("two updates of b-1 folded into one row are both applied")
+                .isZero();
     }
 
     @Test

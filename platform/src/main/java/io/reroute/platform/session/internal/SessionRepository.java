@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -79,7 +80,8 @@ class SessionRepository {
                 terminate_cause = CASE WHEN r.stopped_at IS NULL THEN m.terminate_cause ELSE r.terminate_cause END
               FROM matched m
               WHERE r.workspace_id = :workspace AND r.id = m.row_id
-              RETURNING r.subscriber_id, r.input_octets + r.output_octets - m.prior_total AS counted, m.updated_at AS at
+              RETURNING r.nas_id, r.subscriber_id, r.input_octets + r.output_octets - m.prior_total AS counted,
+                m.updated_at AS at
             ), inserted AS (
               INSERT INTO radius_session (workspace_id, nas_id, session_id, subscriber_id, username, framed_ipv4,
                   started_at, updated_at, stopped_at, terminate_cause, input_octets, output_octets, session_seconds)
@@ -87,12 +89,14 @@ class SessionRepository {
                   m.started_at, m.updated_at, m.stopped_at, m.terminate_cause, m.input_octets, m.output_octets,
                   m.session_seconds
               FROM matched m WHERE m.row_id IS NULL
-              RETURNING subscriber_id, input_octets + output_octets AS counted, updated_at AS at
+              RETURNING nas_id, subscriber_id, input_octets + output_octets AS counted, updated_at AS at
             ), applied AS (
-              SELECT subscriber_id, counted, at FROM updated UNION ALL SELECT subscriber_id, counted, at FROM inserted
+              SELECT nas_id, subscriber_id, counted, at FROM updated
+              UNION ALL SELECT nas_id, subscriber_id, counted, at FROM inserted
             )
-            -- One row, not one per update: what was applied, and the new bytes of known subscribers.
-            SELECT count(*) AS accepted,
+            -- One row, not one per update: the NAS clients whose updates were applied, and the new
+            -- bytes of known subscribers.
+            SELECT array_agg(DISTINCT nas_id) AS nas,
               array_agg(subscriber_id) FILTER (WHERE subscriber_id IS NOT NULL AND counted > 0) AS subscribers,
               array_agg(counted) FILTER (WHERE subscriber_id IS NOT NULL AND counted > 0) AS counted,
               array_agg(at) FILTER (WHERE subscriber_id IS NOT NULL AND counted > 0) AS at
@@ -181,13 +185,20 @@ class SessionRepository {
                 .bind("seconds", ArrayLiteral.of(seconds))
                 .bind("stopped", ArrayLiteral.ofEpochMicros(stopped))
                 .bind("cause", ArrayLiteral.of(cause))
-                .map(SessionRepository::readApplied)
+                .map(row -> readApplied(row, updates))
                 .one();
         return lock.then(upsert);
     }
 
-    private static Applied readApplied(Readable row) {
-        int accepted = Objects.requireNonNull(row.get("accepted", Long.class)).intValue();
+    /**
+     * Counts the updates, not the merged rows, as applied: only a NAS the workspace does not have
+     * leaves updates out, and it leaves out all of its own.
+     */
+    private static Applied readApplied(Readable row, List<SessionUpdate> updates) {
+        UUID[] nas = row.get("nas", UUID[].class);
+        Set<UUID> accepting = nas == null ? Set.of() : Set.of(nas);
+        int accepted = (int)
+                updates.stream().filter(u -> accepting.contains(u.nasId())).count();
         UUID[] subscribers = row.get("subscribers", UUID[].class);
         if (subscribers == null) {
             return new Applied(accepted, List.of());
