@@ -5,14 +5,16 @@ import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.stereotype.Component;
 
-/** Shows in {@code /actuator/info} which region and platform this gateway is bound to. */
+/** Shows in {@code /actuator/info} which region and platform this gateway is bound to, and as which instance. */
 @Component
 class GatewayInfo implements InfoContributor {
 
     private final GatewayProperties properties;
+    private final GatewayInstance instance;
 
-    GatewayInfo(GatewayProperties properties) {
+    GatewayInfo(GatewayProperties properties, GatewayInstance instance) {
         this.properties = properties;
+        this.instance = instance;
     }
 
     @Override
@@ -23,6 +25,8 @@ class GatewayInfo implements InfoContributor {
                         "region",
                         properties.region(),
                         "platformUrl",
-                        properties.platformUrl().toString()));
+                        properties.platformUrl().toString(),
+                        "instance",
+                        instance.id()));
     }
 }

@@ -29,8 +29,16 @@ class TenantUiApplicationIT {
     }
 
     @Test
-    void servesTheApplicationPage() throws Exception {
+    void sendsAnonymousVisitorsToSignIn() throws Exception {
         var response = get("/");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+    }
+
+    @Test
+    void servesTheSignInPage() throws Exception {
+        var response = get("/login");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));

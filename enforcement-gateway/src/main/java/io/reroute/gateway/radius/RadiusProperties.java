@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads event loops answering requests, each with its own sockets; 0 means one per core
  * @param coaTimeout how long a CoA- or Disconnect-Request waits for its answer before it is sent again
  * @param coaAttempts how often a CoA- or Disconnect-Request is sent before the NAS counts as silent
+ * @param repliesRemembered how many Access-Request answers are kept (the last one per subscriber, the
+ *     oldest forgotten first) for staff asking why a subscriber is restricted; 0 keeps none
  */
 @ConfigurationProperties("reroute.gateway.radius")
 public record RadiusProperties(
@@ -23,7 +25,8 @@ public record RadiusProperties(
         @DefaultValue("1813") int accountingPort,
         @DefaultValue("0") int threads,
         @DefaultValue("1s") Duration coaTimeout,
-        @DefaultValue("3") int coaAttempts) {
+        @DefaultValue("3") int coaAttempts,
+        @DefaultValue("100000") int repliesRemembered) {
 
     /** The number of event loops to run. */
     public int eventLoops() {

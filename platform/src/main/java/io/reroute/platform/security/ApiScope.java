@@ -16,13 +16,18 @@ public enum ApiScope {
     PLANS_WRITE("plans:write"),
     SUBSCRIBERS_READ("subscribers:read"),
     SUBSCRIBERS_WRITE("subscribers:write"),
+    /** Sending a subscriber a reminder now: what support staff may do besides reading. */
+    SUBSCRIBERS_REMIND("subscribers:remind"),
     INVOICES_READ("invoices:read"),
     INVOICES_WRITE("invoices:write"),
     PAYMENTS_READ("payments:read"),
     PAYMENTS_WRITE("payments:write"),
     /** NAS clients, routers and live sessions. */
     NETWORK_READ("network:read"),
-    NETWORK_WRITE("network:write");
+    NETWORK_WRITE("network:write"),
+    /** The workspace's staff users (the admin UI's accounts). */
+    STAFF_READ("staff:read"),
+    STAFF_WRITE("staff:write");
 
     private final String value;
 

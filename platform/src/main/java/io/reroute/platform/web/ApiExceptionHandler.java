@@ -40,7 +40,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     Mono<ResponseEntity<Object>> conflict(ConflictException e, ServerWebExchange exchange) {
-        return respond(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage()), exchange);
+        var problem = Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
+        if (e.field() != null) {
+            Problems.withErrors(problem, List.of(new FieldError(e.field(), e.getMessage())));
+        }
+        return respond(problem, exchange);
     }
 
     @ExceptionHandler

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -36,6 +37,14 @@ public class WorkspaceProvisioning {
     }
 
     public Mono<Workspace> provision(NewWorkspace request, Actor actor) {
+        return provision(request, actor, workspace -> Mono.empty());
+    }
+
+    /**
+     * Opens a workspace and, in the same transaction, whatever else it must not exist without (its
+     * owner, for a workspace opened by sign-up): either all of it is written or none.
+     */
+    public Mono<Workspace> provision(NewWorkspace request, Actor actor, Function<Workspace, Mono<?>> alongside) {
         validate(request);
         Instant now = clock.instant();
         var workspace = new Workspace(
@@ -72,9 +81,11 @@ public class WorkspaceProvisioning {
                         "workspace.created",
                         "workspace/" + workspace.id(),
                         Map.of("slug", workspace.slug(), "region", workspace.region())))
+                .then(Mono.defer(() -> alongside.apply(workspace)))
                 .onErrorMap(
                         DuplicateKeyException.class,
-                        e -> new ConflictException("a workspace with slug '" + request.slug() + "' already exists"))
+                        e -> new ConflictException(
+                                "slug", "a workspace with slug '" + request.slug() + "' already exists"))
                 .thenReturn(workspace));
     }
 

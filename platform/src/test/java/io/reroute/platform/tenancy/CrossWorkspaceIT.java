@@ -55,7 +55,9 @@ class CrossWorkspaceIT {
             Map.entry("radius_session", "workspace_id"),
             Map.entry("enforcement_attempt", "workspace_id"),
             Map.entry("router", "workspace_id"),
-            Map.entry("router_job", "workspace_id"));
+            Map.entry("router_job", "workspace_id"),
+            Map.entry("staff_user", "workspace_id"),
+            Map.entry("workspace_onboarding", "workspace_id"));
 
     @RegisterExtension
     static ManagedWorkspaces workspaces = new ManagedWorkspaces();
@@ -96,6 +98,21 @@ class CrossWorkspaceIT {
                     .exchange()
                     .expectStatus()
                     .isAccepted();
+        }
+        for (TestWorkspace w : List.of(a, b)) {
+            w.create(
+                    "/api/v1/staff",
+                    Map.of(
+                            "email", "staff@" + w.slug() + ".example",
+                            "displayName", "Staff",
+                            "role", "SUPPORT",
+                            "password", "a long enough password"));
+            w.client()
+                    .put()
+                    .uri("/api/v1/workspace/onboarding/BRANDING")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
         for (TestWorkspace w : List.of(a, b)) {
             w.client()

@@ -5,8 +5,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
-import io.reroute.gateway.state.RegionState;
-import io.reroute.gateway.state.Subscriber;
+import io.reroute.gateway.dns.DnsOutcome;
 import io.reroute.gateway.state.Workspace;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,15 +34,12 @@ final class DatagramDnsRedirectResponder extends ChannelInboundHandlerAdapter {
     /** Plain queries are small; anything longer carries options the codec path should judge. */
     private static final int MAX_PLAIN_QUERY = 512;
 
-    private final RegionState state;
-    private final Networks subscriberNetworks;
+    private final RedirectRule rule;
     private final int ttlSeconds;
     private final DnsQueryMetrics metrics;
 
-    DatagramDnsRedirectResponder(
-            RegionState state, Networks subscriberNetworks, Duration ttl, DnsQueryMetrics metrics) {
-        this.state = state;
-        this.subscriberNetworks = subscriberNetworks;
+    DatagramDnsRedirectResponder(RedirectRule rule, Duration ttl, DnsQueryMetrics metrics) {
+        this.rule = rule;
         this.ttlSeconds = Math.toIntExact(ttl.toSeconds());
         this.metrics = metrics;
     }
@@ -67,20 +63,15 @@ final class DatagramDnsRedirectResponder extends ChannelInboundHandlerAdapter {
         InetSocketAddress sender = packet.sender();
         // Who asks first: everyone else's queries (forwarded, most of them when the gateway is the
         // ISP's resolver) go on without being copied or parsed here.
-        if (sender == null || !subscriberNetworks.contains(sender.getAddress())) {
+        if (sender == null || !rule.answers(sender.getAddress())) {
             return false;
         }
-        Subscriber subscriber = state.bySource(sender.getAddress()).orElse(null);
-        if (subscriber == null || !subscriber.redirected()) {
+        Workspace workspace = rule.redirectingWorkspace(sender.getAddress());
+        if (workspace == null) {
             return false;
         }
-        Workspace workspace = state.workspace(subscriber.workspaceId()).orElse(null);
         PlainQuery query = PlainQuery.read(packet.content());
-        if (workspace == null || query == null) {
-            return false;
-        }
-        String name = query.lowerCaseName();
-        if (DnsQueryHandler.DOH_CANARIES.contains(name) || workspace.reachable(name)) {
+        if (query == null || RedirectRule.forName(workspace, query.lowerCaseName()) != DnsOutcome.REDIRECTED) {
             return false;
         }
         int type = query.type();

@@ -22,15 +22,10 @@ import io.netty.handler.codec.dns.DnsResponse;
 import io.netty.handler.codec.dns.DnsResponseCode;
 import io.netty.handler.codec.dns.DnsSection;
 import io.netty.util.ReferenceCountUtil;
-import io.reroute.gateway.state.RegionState;
-import io.reroute.gateway.state.Subscriber;
 import io.reroute.gateway.state.Workspace;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,28 +39,19 @@ import org.slf4j.LoggerFactory;
 final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
 
     private static final Logger log = LoggerFactory.getLogger(DnsQueryHandler.class);
-    /** Names browsers and Apple devices ask before using encrypted DNS; NXDOMAIN keeps them on ours. */
-    static final Set<String> DOH_CANARIES = Set.of("use-application-dns.net", "mask.icloud.com", "mask-h2.icloud.com");
 
     private static final int PLAIN_UDP_LIMIT = 512;
 
-    private final RegionState state;
-    private final Networks subscriberNetworks;
+    private final RedirectRule rule;
     private final long ttlSeconds;
     private final UpstreamClient upstream;
     private final ForwardCache cache;
     private final DnsQueryMetrics metrics;
 
     DnsQueryHandler(
-            RegionState state,
-            Networks subscriberNetworks,
-            Duration ttl,
-            UpstreamClient upstream,
-            ForwardCache cache,
-            DnsQueryMetrics metrics) {
+            RedirectRule rule, Duration ttl, UpstreamClient upstream, ForwardCache cache, DnsQueryMetrics metrics) {
         super(false);
-        this.state = state;
-        this.subscriberNetworks = subscriberNetworks;
+        this.rule = rule;
         this.ttlSeconds = ttl.toSeconds();
         this.upstream = upstream;
         this.cache = cache;
@@ -98,7 +84,7 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
         } finally {
             dns.release();
         }
-        if (!subscriberNetworks.contains(query.sourceAddress())) {
+        if (!rule.answers(query.sourceAddress())) {
             send(ctx, query, response(query, DnsResponseCode.REFUSED), "refused", null, started);
             return;
         }
@@ -106,20 +92,15 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
             send(ctx, query, response(query, DnsResponseCode.FORMERR), "malformed", null, started);
             return;
         }
-        Optional<Subscriber> subscriber = state.bySource(query.sourceAddress()).filter(Subscriber::redirected);
-        Optional<Workspace> workspace = subscriber.flatMap(s -> state.workspace(s.workspaceId()));
-        if (workspace.isEmpty()) {
+        Workspace w = rule.redirectingWorkspace(query.sourceAddress());
+        if (w == null) {
             forward(ctx, query, "forwarded", null, started);
             return;
         }
-        var w = workspace.get();
-        String name = normalize(query.question().name());
-        if (DOH_CANARIES.contains(name)) {
-            send(ctx, query, response(query, DnsResponseCode.NXDOMAIN), "canary", w, started);
-        } else if (w.reachable(name)) {
-            forward(ctx, query, "allowlisted", w, started);
-        } else {
-            send(ctx, query, redirect(query, w), "redirected", w, started);
+        switch (RedirectRule.forName(w, RedirectRule.normalize(query.question().name()))) {
+            case CANARY -> send(ctx, query, response(query, DnsResponseCode.NXDOMAIN), "canary", w, started);
+            case ALLOWLISTED -> forward(ctx, query, "allowlisted", w, started);
+            default -> send(ctx, query, redirect(query, w), "redirected", w, started);
         }
     }
 
@@ -282,11 +263,6 @@ final class DnsQueryHandler extends SimpleChannelInboundHandler<Object> {
 
     private static boolean overTcp(ChannelHandlerContext ctx) {
         return !(ctx.channel() instanceof DatagramChannel);
-    }
-
-    private static String normalize(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 
     @Override

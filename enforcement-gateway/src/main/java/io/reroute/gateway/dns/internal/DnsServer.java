@@ -16,7 +16,6 @@ import io.netty.resolver.dns.DnsServerAddressStreamProviders;
 import io.reroute.gateway.dns.DnsProperties;
 import io.reroute.gateway.net.Transport;
 import io.reroute.gateway.net.UdpListeners;
-import io.reroute.gateway.state.RegionState;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,16 +33,16 @@ public class DnsServer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DnsServer.class);
 
     private final DnsProperties properties;
-    private final RegionState state;
+    private final RedirectRule rule;
     private final MeterRegistry meters;
     private EventLoopGroup group;
     private UpstreamClient upstream;
     private final List<Channel> udp = new ArrayList<>();
     private Channel tcp;
 
-    DnsServer(DnsProperties properties, RegionState state, MeterRegistry meters) {
+    DnsServer(DnsProperties properties, RedirectRule rule, MeterRegistry meters) {
         this.properties = properties;
-        this.state = state;
+        this.rule = rule;
         this.meters = meters;
     }
 
@@ -54,10 +53,9 @@ public class DnsServer implements SmartLifecycle {
         group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlers());
         upstream = new UpstreamClient(group, transport, upstreamServers(), properties.upstreamTimeout());
         var cache = new ForwardCache(properties.cacheSize(), properties.cacheMaxTtl(), Ticker.systemTicker(), meters);
-        var networks = Networks.of(properties.subscriberNetworks());
         var metrics = new DnsQueryMetrics(meters);
-        var handler = new DnsQueryHandler(state, networks, properties.ttl(), upstream, cache, metrics);
-        var redirects = new DatagramDnsRedirectResponder(state, networks, properties.ttl(), metrics);
+        var handler = new DnsQueryHandler(rule, properties.ttl(), upstream, cache, metrics);
+        var redirects = new DatagramDnsRedirectResponder(rule, properties.ttl(), metrics);
         var decoder = new SafeDatagramDnsQueryDecoder();
         var encoder = new DatagramDnsAnswerEncoder();
         try {

@@ -79,6 +79,7 @@ final class RadiusRequestHandler extends SimpleChannelInboundHandler<RadiusExcha
     private final AccountingSessions sessions;
     private final AccountingForwarder forwarder;
     private final RadiusMetrics metrics;
+    private final RecentRadiusReplies replies;
     private final Clock clock;
 
     RadiusRequestHandler(
@@ -87,6 +88,7 @@ final class RadiusRequestHandler extends SimpleChannelInboundHandler<RadiusExcha
             AccountingSessions sessions,
             AccountingForwarder forwarder,
             RadiusMetrics metrics,
+            RecentRadiusReplies replies,
             Clock clock) {
         this.state = state;
         this.secrets = secrets;
@@ -94,6 +96,7 @@ final class RadiusRequestHandler extends SimpleChannelInboundHandler<RadiusExcha
         this.sessions = sessions;
         this.forwarder = forwarder;
         this.metrics = metrics;
+        this.replies = replies;
         this.clock = clock;
     }
 
@@ -115,6 +118,9 @@ final class RadiusRequestHandler extends SimpleChannelInboundHandler<RadiusExcha
                 request.all(PROXY_STATE),
                 exchange.secret());
         ctx.write(new DatagramPacket(response, exchange.sender()));
+        if (answer.subscriber() != null) {
+            replies.remember(answer.subscriber(), exchange.nas(), answer.code(), answer.attributes(), clock.millis());
+        }
     }
 
     @Override
@@ -128,9 +134,10 @@ final class RadiusRequestHandler extends SimpleChannelInboundHandler<RadiusExcha
         log.warn("RADIUS request failed", cause);
     }
 
-    private record Answer(int code, List<byte[]> attributes) {
+    /** What to send; {@code subscriber} is whom an Access answer concerns, remembered for diagnosis. */
+    private record Answer(int code, List<byte[]> attributes, Subscriber subscriber) {
 
-        static final Answer ACCOUNTING = new Answer(RadiusResponses.ACCOUNTING_RESPONSE, List.of());
+        static final Answer ACCOUNTING = new Answer(RadiusResponses.ACCOUNTING_RESPONSE, List.of(), null);
     }
 
     private Answer access(RadiusExchange exchange, RadiusPacket request) {
@@ -145,11 +152,15 @@ final class RadiusRequestHandler extends SimpleChannelInboundHandler<RadiusExcha
                 .orElse(false);
         if (!authenticated) {
             metrics.answered("access", "reject", workspaceId);
-            return new Answer(RadiusResponses.ACCESS_REJECT, AccessPolicy.reject(AccessPolicy.REJECT_MESSAGE));
+            return new Answer(
+                    RadiusResponses.ACCESS_REJECT,
+                    AccessPolicy.reject(AccessPolicy.REJECT_MESSAGE),
+                    subscriber.orElse(null));
         }
         var profile = state.workspace(workspaceId).map(Workspace::radius).orElse(RadiusProfile.DEFAULT);
         metrics.answered("access", subscriber.get().redirected() ? "accept-restricted" : "accept", workspaceId);
-        return new Answer(RadiusResponses.ACCESS_ACCEPT, policy.accept(nas, profile, subscriber.get()));
+        return new Answer(
+                RadiusResponses.ACCESS_ACCEPT, policy.accept(nas, profile, subscriber.get()), subscriber.get());
     }
 
     private Answer accounting(RadiusExchange exchange, RadiusPacket request) {

@@ -37,6 +37,7 @@ public class RadiusServer implements SmartLifecycle {
     private final RadiusSecrets secrets;
     private final AccountingSessions sessions;
     private final AccountingForwarder forwarder;
+    private final RecentRadiusReplies replies;
     private final MeterRegistry meters;
     private final Clock clock;
     private EventLoopGroup group;
@@ -50,6 +51,7 @@ public class RadiusServer implements SmartLifecycle {
             RadiusSecrets secrets,
             AccountingSessions sessions,
             AccountingForwarder forwarder,
+            RecentRadiusReplies replies,
             MeterRegistry meters,
             Clock clock) {
         this.properties = properties;
@@ -57,6 +59,7 @@ public class RadiusServer implements SmartLifecycle {
         this.secrets = secrets;
         this.sessions = sessions;
         this.forwarder = forwarder;
+        this.replies = replies;
         this.meters = meters;
         this.clock = clock;
     }
@@ -67,7 +70,7 @@ public class RadiusServer implements SmartLifecycle {
         int threads = properties.eventLoops();
         group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlers());
         var metrics = new RadiusMetrics(meters);
-        var handler = new RadiusRequestHandler(state, secrets, sessions, forwarder, metrics, clock);
+        var handler = new RadiusRequestHandler(state, secrets, sessions, forwarder, metrics, replies, clock);
         var authDecoder =
                 new DatagramRadiusRequestDecoder(DatagramRadiusRequestDecoder.ACCESS_REQUEST, state, secrets, metrics);
         var accountingDecoder = new DatagramRadiusRequestDecoder(

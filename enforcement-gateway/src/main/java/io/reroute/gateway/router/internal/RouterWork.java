@@ -31,7 +31,7 @@ class RouterWork {
 
     static final String ADDRESS_LIST = "/ip/firewall/address-list";
     static final String PPP_ACTIVE = "/ppp/active";
-    private static final String SUBSCRIBER_GROUP = "reroute:sub:";
+    static final String SUBSCRIBER_GROUP = "reroute:sub:";
 
     /** The menus the flow owns, with the marker group of each; firewall tables are kept in order. */
     private static final List<Table> FLOW_TABLES = List.of(
@@ -47,10 +47,12 @@ class RouterWork {
 
     private final RegionState state;
     private final ObjectProvider<RadiusSessions> radiusSessions;
+    private final RestrictedListSightings sightings;
 
-    RouterWork(RegionState state, ObjectProvider<RadiusSessions> radiusSessions) {
+    RouterWork(RegionState state, ObjectProvider<RadiusSessions> radiusSessions, RestrictedListSightings sightings) {
         this.state = state;
         this.radiusSessions = radiusSessions;
+        this.sightings = sightings;
     }
 
     Outcome test(RouterOsClient client) throws RouterOsException {
@@ -101,6 +103,7 @@ class RouterWork {
                         RouterPlans.withComment(RouterObject.subscriberEntry(
                                 addressList, session.framedIpv4(), session.subscriberId())));
             }
+            sightings.saw(router, session.framedIpv4(), true);
             return;
         }
         for (var entry : listed) {
@@ -111,6 +114,13 @@ class RouterWork {
         for (var active : client.print(PPP_ACTIVE, Map.of("address", session.framedIpv4()))) {
             client.remove(PPP_ACTIVE, active.get(RouterPlans.ID));
         }
+        // Our entry is gone, and a dynamic one went with the session; an entry of the ISP's stays.
+        sightings.saw(
+                router,
+                session.framedIpv4(),
+                listed.stream()
+                        .anyMatch(entry ->
+                                !marker.equals(entry.get(RouterPlans.COMMENT)) && !RouterPlans.dynamic(entry)));
     }
 
     /** The workspace's router on which {@code session} runs (the router that is its NAS), if any. */
@@ -167,6 +177,7 @@ class RouterWork {
         if (fix) {
             execute(client, changes);
         }
+        sightings.read(router, addressList, actual, fix ? changes : List.of());
         changes.addAll(staleSessions(client, router, actual, fix));
         return changes;
     }

@@ -143,8 +143,8 @@ class DatagramDnsRedirectResponderTest {
                 List.of(compressed, chaosClass, twoQuestions, ednsVersion1, trailingBytes, dotInLabel, response)) {
             queries.add(new DatagramPacket(Unpooled.wrappedBuffer(raw), SERVER, BLOCKED_WITH_V6));
         }
-        var channel =
-                new EmbeddedChannel(new DatagramDnsRedirectResponder(state, networks, Duration.ofSeconds(30), metrics));
+        var channel = new EmbeddedChannel(
+                new DatagramDnsRedirectResponder(new RedirectRule(state, networks), Duration.ofSeconds(30), metrics));
         for (DatagramPacket query : queries) {
             byte[] before = ByteBufUtil.getBytes(query.content());
             channel.writeInbound(query);
@@ -158,8 +158,8 @@ class DatagramDnsRedirectResponderTest {
     }
 
     private DnsResponse fastAnswer(DatagramPacket query) {
-        var channel =
-                new EmbeddedChannel(new DatagramDnsRedirectResponder(state, networks, Duration.ofSeconds(30), metrics));
+        var channel = new EmbeddedChannel(
+                new DatagramDnsRedirectResponder(new RedirectRule(state, networks), Duration.ofSeconds(30), metrics));
         channel.writeInbound(query);
         assertThat(channel.<Object>readInbound()).as("answered, not passed on").isNull();
         DatagramPacket answer = channel.readOutbound();
@@ -172,8 +172,7 @@ class DatagramDnsRedirectResponderTest {
 
     private DnsResponse slowAnswer(DatagramPacket query) {
         var handler = new DnsQueryHandler(
-                state,
-                networks,
+                new RedirectRule(state, networks),
                 Duration.ofSeconds(30),
                 upstream,
                 new ForwardCache(10, Duration.ofMinutes(1), Ticker.systemTicker(), meters),

@@ -62,13 +62,13 @@ class DnsPipelineFuzzTest {
             var networks = Networks.of(List.of("10.0.0.0/8"));
             var metrics = new DnsQueryMetrics(meters);
             var handler = new DnsQueryHandler(
-                    state,
-                    networks,
+                    new RedirectRule(state, networks),
                     Duration.ofSeconds(30),
                     upstream,
                     new ForwardCache(100, Duration.ofMinutes(1), Ticker.systemTicker(), meters),
                     metrics);
-            var redirects = new DatagramDnsRedirectResponder(state, networks, Duration.ofSeconds(30), metrics);
+            var redirects = new DatagramDnsRedirectResponder(
+                    new RedirectRule(state, networks), Duration.ofSeconds(30), metrics);
             // An embedded channel is not a datagram channel, so the codec path answers as over TCP; the
             // redirect responder, which only reads datagrams, answers with one.
             var channel = new EmbeddedChannel(

@@ -9,6 +9,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
 import io.reroute.gateway.GatewayProperties;
+import io.reroute.gateway.radius.RadiusProperties;
 import io.reroute.gateway.state.Allowlist;
 import io.reroute.gateway.state.NasClient;
 import io.reroute.gateway.state.RadiusProfile;
@@ -107,7 +108,14 @@ class RadiusPipelineFuzzTest {
                 new GatewayProperties("fuzz", URI.create("http://127.0.0.1:1")),
                 new SimpleMeterRegistry());
         var handler = new RadiusRequestHandler(
-                state, secrets, new AccountingSessions(), forwarder, metrics, Clock.systemUTC());
+                state,
+                secrets,
+                new AccountingSessions(),
+                forwarder,
+                metrics,
+                new RecentRadiusReplies(
+                        new RadiusProperties(true, "127.0.0.1", 0, 0, 1, Duration.ofSeconds(1), 3, 1000)),
+                Clock.systemUTC());
         var auth = new EmbeddedChannel(new DatagramRadiusRequestDecoder(1, state, secrets, metrics), handler);
         var accounting = new EmbeddedChannel(new DatagramRadiusRequestDecoder(4, state, secrets, metrics), handler);
 

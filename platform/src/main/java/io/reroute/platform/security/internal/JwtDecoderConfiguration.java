@@ -2,6 +2,7 @@ package io.reroute.platform.security.internal;
 
 import io.reroute.platform.apiclient.ClientRevocations;
 import io.reroute.platform.security.SecurityProperties;
+import io.reroute.platform.staff.StaffTokenCheck;
 import io.reroute.platform.tenancy.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,9 +34,13 @@ class JwtDecoderConfiguration {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(
-            SecurityProperties properties, Environment environment, ClientRevocations revocations, Clock clock) {
+            SecurityProperties properties,
+            Environment environment,
+            ClientRevocations revocations,
+            StaffTokenCheck staff,
+            Clock clock) {
         return new RevocationCheckingDecoder(
-                new JwksUriDecoder(properties, environment, clock), properties, revocations);
+                new JwksUriDecoder(properties, environment, clock), properties, revocations, staff);
     }
 
     /** Issuer, expiry (on the platform's clock, the one tokens are issued by), workspace and audience. */
@@ -112,28 +117,40 @@ class JwtDecoderConfiguration {
         }
     }
 
-    /** Rejects the platform's own tokens once their API client has been revoked. */
+    /** Rejects the platform's own tokens once their API client is revoked or their staff session ended. */
     static final class RevocationCheckingDecoder implements ReactiveJwtDecoder {
 
         private final ReactiveJwtDecoder delegate;
         private final SecurityProperties properties;
         private final ClientRevocations revocations;
+        private final StaffTokenCheck staff;
 
         RevocationCheckingDecoder(
-                ReactiveJwtDecoder delegate, SecurityProperties properties, ClientRevocations revocations) {
+                ReactiveJwtDecoder delegate,
+                SecurityProperties properties,
+                ClientRevocations revocations,
+                StaffTokenCheck staff) {
             this.delegate = delegate;
             this.properties = properties;
             this.revocations = revocations;
+            this.staff = staff;
         }
 
         @Override
         public Mono<Jwt> decode(String token) {
             return delegate.decode(token).flatMap(jwt -> {
                 String clientId = jwt.getClaimAsString("client_id");
-                if (!properties.selfIssued() || clientId == null) {
+                String staffId = jwt.getClaimAsString(StaffTokenCheck.STAFF_CLAIM);
+                if (!properties.selfIssued() || (clientId == null && staffId == null)) {
                     return Mono.just(jwt);
                 }
                 var workspace = WorkspaceId.parse(jwt.getClaimAsString(properties.workspaceClaim()));
+                if (staffId != null) {
+                    return staff.stillValid(workspace, UUID.fromString(staffId), jwt.getIssuedAt())
+                            .flatMap(valid -> valid
+                                    ? Mono.just(jwt)
+                                    : Mono.error(new BadJwtException("this staff session has ended")));
+                }
                 return revocations
                         .isRevoked(workspace, clientId)
                         .flatMap(revoked -> revoked

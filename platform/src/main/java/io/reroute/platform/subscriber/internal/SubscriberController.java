@@ -29,6 +29,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -106,15 +107,30 @@ class SubscriberController {
 
     @GetMapping("/api/v1/subscribers")
     @Operation(
-            summary = "List subscribers, optionally by state",
-            description = "Pass nextAfter as after for the next page.")
+            summary = "List subscribers by account number, optionally filtered",
+            description = "Filters: state, planId, nasId, overdue (an open invoice past its due date), q (part of"
+                    + " the account number, name, email or PPPoE username). Pass nextAfter as after for the next page.")
     Mono<SubscriberPage> list(
             @RequestParam(required = false) SubscriberState state,
+            @RequestParam(required = false) UUID planId,
+            @RequestParam(required = false) UUID nasId,
+            @RequestParam(required = false, defaultValue = "false") boolean overdue,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) UUID after,
             @RequestParam(required = false) Integer limit) {
         int size = Pages.limit(limit);
+        if (q != null && q.length() > 100) {
+            return Mono.error(new InvalidRequestException("q", "must be at most 100 characters"));
+        }
+        var filter = new SubscriberRepository.Filter(
+                Optional.ofNullable(state),
+                Optional.ofNullable(planId),
+                Optional.ofNullable(nasId),
+                overdue,
+                Optional.ofNullable(q).map(String::strip).filter(text -> !text.isEmpty()),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         return transactions.inCurrentWorkspace(workspace -> subscribers
-                .list(workspace, Optional.ofNullable(state), size + 1, Optional.ofNullable(after))
+                .list(workspace, filter, size + 1, Optional.ofNullable(after))
                 .collectList()
                 .map(items -> Pages.page(items, size, Subscriber::id, SubscriberPage::new)));
     }

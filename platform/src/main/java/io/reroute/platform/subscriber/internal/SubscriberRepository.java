@@ -5,6 +5,7 @@ import io.reroute.platform.enforcement.SubscriberState;
 import io.reroute.platform.subscriber.Subscriber;
 import io.reroute.platform.tenancy.WorkspaceId;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,16 +66,50 @@ public class SubscriberRepository {
                 .one();
     }
 
-    Flux<Subscriber> list(WorkspaceId workspace, Optional<SubscriberState> state, int limit, Optional<UUID> after) {
+    /** Which subscribers a list shows; absent values do not filter. */
+    record Filter(
+            Optional<SubscriberState> state,
+            Optional<UUID> planId,
+            Optional<UUID> nasId,
+            boolean overdue,
+            Optional<String> text,
+            LocalDate today) {}
+
+    /** Ordered by account number; {@code after} is the id of the last subscriber of the previous page. */
+    Flux<Subscriber> list(WorkspaceId workspace, Filter filter, int limit, Optional<UUID> after) {
         Map<String, Object> values = new HashMap<>();
         values.put("workspace", workspace.value());
         values.put("limit", limit);
-        state.ifPresent(s -> values.put("state", s.name()));
-        after.ifPresent(a -> values.put("after", a));
-        return db.sql("SELECT " + COLUMNS + " FROM subscriber WHERE workspace_id = :workspace"
-                        + state.map(s -> " AND state = :state").orElse("")
-                        + after.map(a -> " AND id > :after").orElse("")
-                        + " ORDER BY id LIMIT :limit")
+        var where = new StringBuilder(" WHERE s.workspace_id = :workspace");
+        filter.state().ifPresent(state -> {
+            where.append(" AND s.state = :state");
+            values.put("state", state.name());
+        });
+        filter.planId().ifPresent(plan -> {
+            where.append(" AND s.plan_id = :plan");
+            values.put("plan", plan);
+        });
+        filter.nasId().ifPresent(nas -> {
+            where.append(" AND s.nas_id = :nas");
+            values.put("nas", nas);
+        });
+        if (filter.overdue()) {
+            where.append(" AND EXISTS (SELECT 1 FROM invoice i WHERE i.workspace_id = s.workspace_id"
+                    + " AND i.subscriber_id = s.id AND i.status = 'OPEN' AND i.due_date < :today)");
+            values.put("today", filter.today());
+        }
+        filter.text().ifPresent(text -> {
+            where.append(" AND (s.account_number ILIKE :text OR s.name ILIKE :text OR s.email ILIKE :text"
+                    + " OR s.pppoe_username ILIKE :text)");
+            values.put(
+                    "text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        });
+        after.ifPresent(a -> {
+            where.append(" AND s.account_number > (SELECT account_number FROM subscriber"
+                    + " WHERE workspace_id = :workspace AND id = :after)");
+            values.put("after", a);
+        });
+        return db.sql("SELECT " + COLUMNS + " FROM subscriber s" + where + " ORDER BY s.account_number LIMIT :limit")
                 .bindValues(values)
                 .map(SubscriberRepository::read)
                 .all();

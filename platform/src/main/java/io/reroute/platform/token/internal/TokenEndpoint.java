@@ -5,12 +5,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.reroute.platform.apiclient.ApiClients;
 import io.reroute.platform.apiclient.AuthenticatedClient;
 import io.reroute.platform.security.ApiScope;
+import io.reroute.platform.security.SecurityProperties;
+import io.reroute.platform.token.AccessTokens;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -36,12 +39,14 @@ import reactor.core.publisher.Mono;
 class TokenEndpoint {
 
     private final ApiClients clients;
-    private final AccessTokenIssuer issuer;
+    private final AccessTokens tokens;
+    private final SecurityProperties security;
     private final TokenThrottle throttle;
 
-    TokenEndpoint(ApiClients clients, AccessTokenIssuer issuer, TokenThrottle throttle) {
+    TokenEndpoint(ApiClients clients, AccessTokens tokens, SecurityProperties security, TokenThrottle throttle) {
         this.clients = clients;
-        this.issuer = issuer;
+        this.tokens = tokens;
+        this.security = security;
         this.throttle = throttle;
     }
 
@@ -91,7 +96,13 @@ class TokenEndpoint {
                 scopes.add(scope.get());
             }
         }
-        return issuer.issue(client, scopes).map(token -> ResponseEntity.ok()
+        var grant = new AccessTokens.Grant(
+                client.workspace(),
+                client.clientId(),
+                Map.of("client_id", client.clientId()),
+                scopes,
+                security.tokenTtl());
+        return tokens.issue(grant).map(token -> ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.PRAGMA, "no-cache")
                 .body(new TokenResponse(token.accessToken(), "Bearer", token.expiresInSeconds(), token.scope())));
