@@ -148,11 +148,10 @@ public class StaffAccounts {
                 false,
                 clock.instant(),
                 null);
-        Mono<String> hash = request.password() == null ? Mono.empty() : passwords.hash(request.password());
-        return hash.map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(passwordHash -> repository.insert(member, passwordHash.orElse(null), actor.subject()))
-                .onErrorMap(
+        Mono<Void> inserted = request.password() == null
+                ? repository.insert(member, null, actor.subject())
+                : passwords.hash(request.password()).flatMap(hash -> repository.insert(member, hash, actor.subject()));
+        return inserted.onErrorMap(
                         DuplicateKeyException.class,
                         e -> new ConflictException(emailField, "this email already belongs to a staff account"))
                 .then(audit.record(
@@ -258,14 +257,12 @@ public class StaffAccounts {
         var errors = new FieldErrors();
         StaffPasswords.check("newPassword", newPassword, errors);
         errors.throwIfAny();
+        String attempt = currentPassword == null ? "" : currentPassword;
+        // The slow comparison runs after the read's transaction, not holding its connection.
         return transactions
-                .inCurrentWorkspace(workspace -> repository
-                        .passwordHash(workspace, staffId)
-                        .map(java.util.Optional::of)
-                        .defaultIfEmpty(java.util.Optional.empty())
-                        .map(hash -> hash.orElse(null))
-                        .flatMap(hash -> passwords.matches(currentPassword == null ? "" : currentPassword, hash))
-                        .map(matches -> Boolean.TRUE.equals(matches)))
+                .inCurrentWorkspace(workspace -> repository.passwordHash(workspace, staffId))
+                .flatMap(hash -> passwords.matches(attempt, hash))
+                .switchIfEmpty(Mono.defer(() -> passwords.matches(attempt, null)))
                 .flatMap(matches -> {
                     if (!matches) {
                         return Mono.error(new io.reroute.platform.web.InvalidRequestException(
@@ -291,25 +288,24 @@ public class StaffAccounts {
         String attempt = password == null ? "" : password;
         return repository
                 .credentials(normalized)
-                .map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(credentials -> credentials.isEmpty()
-                        // The same slow comparison as for a known email, so timing does not tell them apart.
-                        ? passwords.matches(attempt, null).then(Mono.error(new SignInRefused(0)))
-                        : checkPassword(credentials.get(), attempt));
+                .flatMap(credentials -> checkPassword(credentials, attempt))
+                // The same slow comparison as for a known email, so timing does not tell them apart.
+                .switchIfEmpty(
+                        Mono.defer(() -> passwords.matches(attempt, null).then(Mono.error(new SignInRefused(0)))));
     }
 
     private Mono<StaffSession> checkPassword(StaffRepository.Credentials credentials, String password) {
-        String key = SignInThrottle.accountKey(credentials.workspace(), credentials.id());
-        return throttle.retryAfter(key, SignInThrottle.MAX_ACCOUNT_FAILURES)
+        var workspace = credentials.workspace();
+        var id = credentials.id();
+        return throttle.retryAfter(workspace, id)
                 .flatMap(wait -> wait > 0
                         ? Mono.error(new SignInRefused(wait))
                         : passwords
                                 .matches(password, credentials.passwordHash())
                                 .flatMap(matches -> matches && !credentials.disabled()
-                                        ? throttle.clear(key)
-                                                .then(startSession(credentials.workspace(), credentials.id()))
-                                        : throttle.recordFailure(key).then(Mono.error(new SignInRefused(0)))));
+                                        ? throttle.clear(workspace, id).then(startSession(workspace, id))
+                                        : throttle.recordFailure(workspace, id)
+                                                .then(Mono.error(new SignInRefused(0)))));
     }
 
     /** Signs in with an ID token from the identity provider configured for the staff member's workspace. */

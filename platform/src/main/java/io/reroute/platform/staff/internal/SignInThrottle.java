@@ -1,50 +1,43 @@
 package io.reroute.platform.staff.internal;
 
+import io.reroute.platform.security.FailedAttempts;
 import io.reroute.platform.tenancy.WorkspaceId;
 import java.time.Duration;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Slows down password guessing: after {@link #MAX_ACCOUNT_FAILURES} failures for one staff account
- * within {@link #WINDOW} that account cannot sign in until the window passes. Counters live in Redis
- * under the account's workspace, so every replica shares them.
+ * Slows down password guessing: after {@link #MAX_FAILURES} failures for one staff account within
+ * {@link #WINDOW} that account cannot sign in until the window passes. Counted under the account's
+ * workspace.
  */
 @Component
 public class SignInThrottle {
 
-    public static final int MAX_ACCOUNT_FAILURES = 5;
-    public static final Duration WINDOW = Duration.ofMinutes(15);
+    static final int MAX_FAILURES = 5;
+    static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private final ReactiveStringRedisTemplate redis;
+    private final FailedAttempts attempts;
 
-    public SignInThrottle(ReactiveStringRedisTemplate redis) {
-        this.redis = redis;
+    SignInThrottle(FailedAttempts attempts) {
+        this.attempts = attempts;
     }
 
-    public static String accountKey(WorkspaceId workspace, java.util.UUID staffId) {
+    /** Seconds the account must wait before trying again; 0 when it may try now. */
+    public Mono<Long> retryAfter(WorkspaceId workspace, UUID staffId) {
+        return attempts.retryAfter(key(workspace, staffId), MAX_FAILURES);
+    }
+
+    public Mono<Void> recordFailure(WorkspaceId workspace, UUID staffId) {
+        return attempts.record(key(workspace, staffId), WINDOW);
+    }
+
+    public Mono<Void> clear(WorkspaceId workspace, UUID staffId) {
+        return attempts.clear(key(workspace, staffId));
+    }
+
+    private static String key(WorkspaceId workspace, UUID staffId) {
         return "ws:" + workspace + ":staff-sign-in-failures:" + staffId;
-    }
-
-    /** Seconds to wait before {@code key} may try again; 0 when it may try now. */
-    public Mono<Long> retryAfter(String key, int maxFailures) {
-        return redis.opsForValue()
-                .get(key)
-                .flatMap(count -> Integer.parseInt(count) < maxFailures
-                        ? Mono.just(0L)
-                        : redis.getExpire(key).map(ttl -> Math.max(1, ttl.toSeconds())))
-                .defaultIfEmpty(0L);
-    }
-
-    public Mono<Void> recordFailure(String key) {
-        return redis.opsForValue()
-                .increment(key)
-                .flatMap(count -> count == 1 ? redis.expire(key, WINDOW) : Mono.just(true))
-                .then();
-    }
-
-    public Mono<Void> clear(String key) {
-        return redis.delete(key).then();
     }
 }

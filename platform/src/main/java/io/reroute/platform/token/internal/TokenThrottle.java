@@ -1,8 +1,8 @@
 package io.reroute.platform.token.internal;
 
 import io.reroute.platform.apiclient.ApiClients;
+import io.reroute.platform.security.FailedAttempts;
 import java.time.Duration;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -17,11 +17,11 @@ class TokenThrottle {
     static final int MAX_FAILURES = 10;
     static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private final ReactiveStringRedisTemplate redis;
+    private final FailedAttempts attempts;
     private final ApiClients clients;
 
-    TokenThrottle(ReactiveStringRedisTemplate redis, ApiClients clients) {
-        this.redis = redis;
+    TokenThrottle(FailedAttempts attempts, ApiClients clients) {
+        this.attempts = attempts;
         this.clients = clients;
     }
 
@@ -32,23 +32,12 @@ class TokenThrottle {
     Mono<Standing> check(String clientId) {
         return clients.workspaceOf(clientId)
                 .map(workspace -> "ws:" + workspace + ":token-failures:" + clientId)
-                .flatMap(key -> redis.opsForValue()
-                        .get(key)
-                        .flatMap(count -> Integer.parseInt(count) < MAX_FAILURES
-                                ? Mono.just(new Standing(key, 0))
-                                : redis.getExpire(key).map(ttl -> new Standing(key, Math.max(1, ttl.toSeconds()))))
-                        .defaultIfEmpty(new Standing(key, 0)))
+                .flatMap(key -> attempts.retryAfter(key, MAX_FAILURES).map(wait -> new Standing(key, wait)))
                 .defaultIfEmpty(new Standing(null, 0));
     }
 
     Mono<Void> recordFailure(Standing standing) {
-        if (standing.key() == null) {
-            return Mono.empty();
-        }
-        return redis.opsForValue()
-                .increment(standing.key())
-                .flatMap(count -> count == 1 ? redis.expire(standing.key(), WINDOW) : Mono.just(true))
-                .then();
+        return standing.key() == null ? Mono.empty() : attempts.record(standing.key(), WINDOW);
     }
 
     /** The client's failure counter ({@code null} for an unknown client) and seconds it must wait (0: none). */
