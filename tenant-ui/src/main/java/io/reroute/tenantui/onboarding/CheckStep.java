@@ -182,6 +182,7 @@ final class CheckStep implements StepForm {
         section.add(new Paragraph("Once you have subscribers, see what the gateways do for one of them right now."));
         var query = new TextField("Account number, name or PPPoE user");
         query.setId("check-diagnosis-query");
+        query.setWidth("min(100%, 24rem)");
         var result = new Div();
         result.setId("check-diagnosis");
         var diagnose = new Button("Diagnose", e -> {

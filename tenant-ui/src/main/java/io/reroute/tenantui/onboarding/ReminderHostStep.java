@@ -6,6 +6,7 @@ import io.reroute.tenantui.platform.PlatformApi;
 import io.reroute.tenantui.settings.PortalProperties;
 import io.reroute.tenantui.settings.ReminderHostForm;
 import io.reroute.tenantui.settings.SettingsDocument;
+import io.reroute.tenantui.ui.FormErrors;
 
 /** Step 2: the reminder host (with the DNS records to create) and the landing addresses. */
 final class ReminderHostStep implements StepForm {
@@ -36,7 +37,7 @@ final class ReminderHostStep implements StepForm {
 
     @Override
     public boolean save() {
-        io.reroute.tenantui.ui.FormErrors.clear(form.fields());
+        FormErrors.clear(form.fields());
         if (!form.requireHostAndIpv4()) {
             return false;
         }

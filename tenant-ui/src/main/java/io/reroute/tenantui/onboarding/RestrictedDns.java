@@ -23,14 +23,13 @@ final class RestrictedDns {
         if (name.equals(normalize(reminderHost))) {
             return new Answer(name, false, "the reminder host: resolves normally, to your portal");
         }
-        for (String entry : allowlist) {
-            String value = normalize(entry);
-            if (value.startsWith("*.")) {
-                if (name.endsWith(value.substring(1))) {
-                    return new Answer(name, false, "matches " + value + " on the allowlist: resolves normally");
-                }
-            } else if (name.equals(value)) {
-                return new Answer(name, false, "on the allowlist: resolves normally");
+        List<String> entries = allowlist.stream().map(RestrictedDns::normalize).toList();
+        if (entries.contains(name)) {
+            return new Answer(name, false, "on the allowlist: resolves normally");
+        }
+        for (String value : entries) {
+            if (value.startsWith("*.") && name.endsWith(value.substring(1))) {
+                return new Answer(name, false, "matches " + value + " on the allowlist: resolves normally");
             }
         }
         return new Answer(

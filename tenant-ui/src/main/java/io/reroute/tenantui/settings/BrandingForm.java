@@ -6,7 +6,9 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -58,7 +60,14 @@ public class BrandingForm extends Composite<FlexLayout> {
         linkPicker(primaryColor, primaryPicker);
         linkPicker(accentColor, accentPicker);
 
-        var form = new FormLayout(logoUrl, primaryColor, accentColor, title, message, buttonLabel, note);
+        var form = new FormLayout(
+                logoUrl,
+                withPicker(primaryColor, primaryPicker),
+                withPicker(accentColor, accentPicker),
+                title,
+                message,
+                buttonLabel,
+                note);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         form.getStyle().set("flex", "1 1 20rem").set("min-width", "16rem");
 
@@ -167,8 +176,8 @@ public class BrandingForm extends Composite<FlexLayout> {
         picker.setId(id);
         picker.getElement().setAttribute("aria-label", "Choose a colour");
         picker.getStyle()
-                .set("width", "1.75rem")
-                .set("height", "1.75rem")
+                .set("width", "2.25rem")
+                .set("height", "2.25rem")
                 .set("padding", "0")
                 .set("border", "none")
                 .set("background", "none")
@@ -176,8 +185,17 @@ public class BrandingForm extends Composite<FlexLayout> {
         return picker;
     }
 
+    /** Beside the field, not inside it, so the field holds one input only (what tests and autofill expect). */
+    private static HorizontalLayout withPicker(TextField text, Input picker) {
+        var row = new HorizontalLayout(text, picker);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setSpacing(true);
+        row.setPadding(false);
+        row.expand(text);
+        return row;
+    }
+
     private static void linkPicker(TextField text, Input picker) {
-        text.setPrefixComponent(picker);
         text.setPlaceholder("#1f6feb");
         text.setMaxLength(7);
         text.addValueChangeListener(e -> {

@@ -138,6 +138,9 @@ class PlanDialog extends Dialog {
         } catch (IllegalArgumentException wrong) {
             return;
         }
+        if (cap != null && cap.throttle() != null && !throttleComplete()) {
+            return;
+        }
         var plan = new Plan.New(
                 name.getValue().strip(),
                 price.getValue(),
@@ -181,6 +184,19 @@ class PlanDialog extends Dialog {
                 thresholds,
                 capAction.getValue(),
                 throttles ? new Plan.Throttle(throttleDownload.getValue(), throttleUpload.getValue()) : null);
+    }
+
+    /** Both speeds are needed to throttle; an empty one would be sent as nothing. */
+    private boolean throttleComplete() {
+        boolean complete = true;
+        for (var speed : new IntegerField[] {throttleDownload, throttleUpload}) {
+            if (speed.getValue() == null) {
+                speed.setErrorMessage("Enter the speed at the cap.");
+                speed.setInvalid(true);
+                complete = false;
+            }
+        }
+        return complete;
     }
 
     private static Long bytes(BigDecimalField gigabytes) {

@@ -110,7 +110,10 @@ public class PlansView extends VerticalLayout {
         return button;
     }
 
-    static String speed(int kbps) {
+    static String speed(Integer kbps) {
+        if (kbps == null) {
+            return "";
+        }
         if (kbps >= 1000 && kbps % 1000 == 0) {
             return kbps / 1000 + " Mbit/s";
         }

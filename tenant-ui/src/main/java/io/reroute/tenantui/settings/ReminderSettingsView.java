@@ -103,7 +103,7 @@ public class ReminderSettingsView extends VerticalLayout {
                 fromAddress.setErrorMessage(problem.getMessage());
                 fromAddress.setInvalid(true);
             } else {
-                FormErrors.show(problem, Map.of("to", testTo));
+                FormErrors.show(problem, Map.of("to", testTo, "mail.fromAddress", fromAddress));
             }
         }
     }

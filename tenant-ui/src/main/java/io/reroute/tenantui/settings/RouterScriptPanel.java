@@ -57,7 +57,8 @@ public class RouterScriptPanel extends Composite<VerticalLayout> {
             copy.setEnabled(false);
             script.setErrorMessage(
                     problem.status() == 409
-                            ? problem.getMessage() + " Set the landing IPv4 (Settings, Reminders & mail) first."
+                            ? problem.getMessage().replaceAll("\\.$", "")
+                                    + ". Set the landing IPv4 (Settings, Reminders & mail) first."
                             : problem.getMessage());
             script.setInvalid(true);
             return false;

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.reroute.tenantui.platform.PlatformApi;
 import io.reroute.tenantui.security.CurrentStaff;
@@ -34,10 +33,7 @@ public class RoutersView extends VerticalLayout {
         grid.setId("routers-grid");
         grid.addComponentColumn(router -> {
                     var link = new RouterLink(
-                            router.name(),
-                            RouterDetailView.class,
-                            new RouteParameters(
-                                    RouterDetailView.PARAMETER, router.id().toString()));
+                            router.name(), RouterDetailView.class, RouterDetailView.parameters(router.id()));
                     link.addClassName("router-link");
                     return link;
                 })
@@ -68,11 +64,8 @@ public class RoutersView extends VerticalLayout {
         grid.setEmptyStateText("No routers yet.");
         if (current.can("network:write")) {
             var add = new Button("Add router", VaadinIcon.PLUS.create(), e -> new RouterDialog(
-                            api, null, saved -> getUI().ifPresent(ui -> ui.navigate(
-                                    RouterDetailView.class,
-                                    new RouteParameters(
-                                            RouterDetailView.PARAMETER,
-                                            saved.id().toString()))))
+                            api, null, saved -> getUI().ifPresent(ui ->
+                                    ui.navigate(RouterDetailView.class, RouterDetailView.parameters(saved.id()))))
                     .open());
             add.setId("router-new");
             add(add);

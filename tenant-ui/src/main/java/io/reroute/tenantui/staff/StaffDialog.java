@@ -69,6 +69,8 @@ final class StaffDialog extends Dialog {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         if (existing == null) {
             password.setLabel("Initial password");
+            password.setHelperText(
+                    "At least 12 characters. Leave empty for sign-in through the workspace's identity provider only.");
             role.setValue("OPERATOR");
             form.add(email, name, role, password);
         } else {
@@ -100,7 +102,11 @@ final class StaffDialog extends Dialog {
         try {
             if (existing == null) {
                 api.post("/api/v1/staff")
-                        .body(new NewStaff(email.getValue(), name.getValue(), role.getValue(), password.getValue()))
+                        .body(new NewStaff(
+                                email.getValue(),
+                                name.getValue(),
+                                role.getValue(),
+                                password.getValue().isEmpty() ? null : password.getValue()))
                         .send();
                 Notifications.success(email.getValue() + " added.");
             } else {

@@ -97,8 +97,8 @@ final class SubscriberActions extends HorizontalLayout {
 
     private void remind() {
         var dialog = new ActionDialog("Send a reminder", "Send reminder");
-        dialog.add(new Paragraph("Sends " + subscriber.name()
-                + " a reminder now, by email and SMS where known, with a signed link to pay."));
+        dialog.add(
+                new Paragraph("Sends " + subscriber.name() + " a reminder by email now, with a signed link to pay."));
         dialog.onConfirm(() -> {
             Reminder sent = api.post("/api/v1/subscribers/{id}/reminders", subscriber.id())
                     .body(Map.of())

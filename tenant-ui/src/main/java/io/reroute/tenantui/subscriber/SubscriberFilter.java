@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What the subscriber list is filtered by. Kept in the address bar's query parameters, so that a
@@ -54,7 +55,7 @@ record SubscriberFilter(SubscriberState state, UUID planId, UUID nasId, boolean 
         return list == null || list.isEmpty() ? null : list.getFirst();
     }
 
-    private static <T> T parse(String text, java.util.function.Function<String, T> parser) {
+    private static <T> T parse(String text, Function<String, T> parser) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -25,6 +25,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** All subscribers of the workspace, filtered and paged by the platform; a row opens the subscriber. */
 @Route(value = "subscribers", layout = MainLayout.class)
@@ -174,7 +175,7 @@ public class SubscriberListView extends VerticalLayout implements BeforeEnterObs
         return new CursorPager.Page<>(page.items(), Objects.toString(page.nextAfter(), null));
     }
 
-    private static <T> T find(List<T> items, java.util.function.Function<T, UUID> id, UUID wanted) {
+    private static <T> T find(List<T> items, Function<T, UUID> id, UUID wanted) {
         return wanted == null
                 ? null
                 : items.stream()
