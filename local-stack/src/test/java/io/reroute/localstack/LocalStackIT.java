@@ -3,10 +3,8 @@ package io.reroute.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,21 +20,7 @@ class LocalStackIT {
 
     @Test
     void startsEverythingPrintsAWorkingCurlExampleAndKeepsDataAcrossRestarts() throws Exception {
-        LocalStackConfig config = new LocalStackConfig(
-                Path.of(System.getProperty("reroute.home")).toAbsolutePath(),
-                data,
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                "320m",
-                Duration.ofMinutes(4));
+        LocalStackConfig config = RunningStack.onFreePorts(data);
         String workspaceBefore;
         try (var stack = new LocalStack(config)) {
             stack.start();
@@ -60,11 +44,5 @@ class LocalStackIT {
         String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(shell.exitValue()).as(output).isZero();
         return output;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

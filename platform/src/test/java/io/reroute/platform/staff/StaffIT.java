@@ -442,6 +442,8 @@ class StaffIT {
                 .isNumber()
                 .jsonPath("$.gateways")
                 .isArray()
+                .jsonPath("$.gateways[*].subscribers")
+                .doesNotExist()
                 .jsonPath("$.enforcementFailures")
                 .isArray();
         w.client()

@@ -37,7 +37,6 @@ record Dashboard(
             Instant lastSeenAt,
             Double streamLagSeconds,
             Double snapshotAgeSeconds,
-            Long subscribers,
             Boolean loaded,
             boolean healthy) {}
 

@@ -37,7 +37,7 @@ final class DashboardLists {
         var grid = new Grid<Dashboard.Gateway>();
         grid.setId("gateways-grid");
         grid.setAllRowsVisible(true);
-        grid.addComponentColumn(g -> StateBadge.status(g.healthy() ? "healthy" : "unhealthy", g.healthy()))
+        grid.addComponentColumn(g -> StateBadge.status(health(g), g.healthy()))
                 .setHeader("Health")
                 .setWidth("9em")
                 .setFlexGrow(0);
@@ -46,12 +46,15 @@ final class DashboardLists {
         grid.addColumn(g -> Durations.of(g.streamLagSeconds())).setHeader("Stream lag");
         grid.addColumn(g -> Durations.of(g.snapshotAgeSeconds())).setHeader("Snapshot age");
         grid.addColumn(g -> Formats.instant(g.lastSeenAt())).setHeader("Last seen");
-        grid.addColumn(g -> g.subscribers() == null
-                        ? ""
-                        : g.subscribers() + (Boolean.FALSE.equals(g.loaded()) ? " (loading)" : ""))
-                .setHeader("Subscribers");
         grid.getColumns().stream().skip(1).forEach(column -> column.setAutoWidth(true));
         return grid;
+    }
+
+    private static String health(Dashboard.Gateway gateway) {
+        if (gateway.healthy()) {
+            return "healthy";
+        }
+        return Boolean.FALSE.equals(gateway.loaded()) ? "loading" : "unhealthy";
     }
 
     static Grid<Dashboard.EnforcementFailure> enforcementFailures() {

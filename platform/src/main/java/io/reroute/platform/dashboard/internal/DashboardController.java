@@ -46,13 +46,38 @@ class DashboardController {
 
     record Today(Instant since, long blocked, long capped, long restored) {}
 
+    /**
+     * A gateway as a workspace's staff see it: its health, without the count of subscribers it holds,
+     * which would tell them about every other workspace of the region.
+     */
+    record Gateway(
+            String instance,
+            String region,
+            Instant lastSeenAt,
+            double streamLagSeconds,
+            double snapshotAgeSeconds,
+            boolean loaded,
+            boolean healthy) {
+
+        static Gateway of(GatewayStatus status) {
+            return new Gateway(
+                    status.instance(),
+                    status.region(),
+                    status.lastSeenAt(),
+                    status.streamLagSeconds(),
+                    status.snapshotAgeSeconds(),
+                    status.loaded(),
+                    status.healthy());
+        }
+    }
+
     record Dashboard(
             String currency,
             Map<SubscriberState, Long> subscribersByState,
             DashboardRepository.Overdue overdue,
             Today today,
             List<DashboardRepository.Restored> restoredToday,
-            List<GatewayStatus> gateways,
+            List<Gateway> gateways,
             List<DashboardRepository.Failure> enforcementFailures) {}
 
     @GetMapping("/api/v1/dashboard")
@@ -74,6 +99,7 @@ class DashboardController {
                         figures.restored(workspace, midnight, RECENT),
                         figures.failures(workspace, now.minus(FAILURES_SINCE), RECENT)))
                 .flatMap(found -> gateways.region(found.getT1().region())
+                        .map(Gateway::of)
                         .collectList()
                         .map(regionGateways -> new Dashboard(
                                 found.getT1().currency(),

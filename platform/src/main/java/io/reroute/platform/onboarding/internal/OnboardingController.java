@@ -101,9 +101,10 @@ class OnboardingController {
         var ownerId = new AtomicReference<java.util.UUID>();
         var workspace = new NewWorkspace(request.slug(), request.ispName(), region, request.currency());
         Actor signUp = new Actor("sign-up:" + request.ownerEmail().strip().toLowerCase(java.util.Locale.ROOT));
-        return provisioning
-                .provision(workspace, signUp, created -> staff.add(created.id(), owner, signUp, "ownerEmail")
-                        .doOnNext(member -> ownerId.set(member.id())))
+        return staff.hash(owner)
+                .flatMap(hashed -> provisioning.provision(
+                        workspace, signUp, created -> staff.add(created.id(), hashed, signUp, "ownerEmail")
+                                .doOnNext(member -> ownerId.set(member.id()))))
                 .flatMap(created -> staff.startSession(created.id(), ownerId.get()))
                 .map(session -> ResponseEntity.created(URI.create("/api/v1/workspace"))
                         .cacheControl(CacheControl.noStore())

@@ -1,0 +1,144 @@
+package io.reroute.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The platform's public API as the browser tests use it to set up and check what the UI shows:
+ * workspaces opened by sign-up, with the owner's token for the rest.
+ */
+final class PlatformClient {
+
+    static final String PASSWORD = "correct horse battery staple";
+
+    private final String baseUrl;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    PlatformClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** A workspace of its own for one test, and its owner signed in. */
+    record Workspace(String slug, String displayName, String ownerEmail, String token) {}
+
+    Workspace signUp(String displayName) {
+        String slug = uniqueSlug(displayName);
+        String email = "owner@" + slug + ".example.net";
+        JsonNode answer = send(
+                null,
+                "POST",
+                "/api/v1/onboarding",
+                Map.of(
+                        "ispName", displayName,
+                        "slug", slug,
+                        "currency", "EUR",
+                        "ownerName", "Owner of " + displayName,
+                        "ownerEmail", email,
+                        "password", PASSWORD));
+        return new Workspace(slug, displayName, email, answer.get("accessToken").asString());
+    }
+
+    /** The owner's sign-in, for a workspace opened through the UI. */
+    String signIn(String email) {
+        return send(null, "POST", "/api/v1/staff/sign-in", Map.of("email", email, "password", PASSWORD))
+                .get("accessToken")
+                .asString();
+    }
+
+    /**
+     * A subscriber on a plan of their own, with a static address of the shared CGNAT range (random, so
+     * workspaces of one region never claim the same one); returns the subscriber.
+     */
+    JsonNode subscriber(Workspace workspace, String account, String name) {
+        JsonNode plan = post(
+                workspace,
+                "/api/v1/plans",
+                Map.of(
+                        "name",
+                        "Fibre " + account,
+                        "price",
+                        "30.00",
+                        "currency",
+                        "EUR",
+                        "billingCycle",
+                        "MONTHLY",
+                        "downloadKbps",
+                        100_000,
+                        "uploadKbps",
+                        20_000));
+        return post(
+                workspace,
+                "/api/v1/subscribers",
+                Map.of(
+                        "accountNumber",
+                        account,
+                        "name",
+                        name,
+                        "email",
+                        account.toLowerCase() + "@subscribers.example.net",
+                        "planId",
+                        plan.get("id").asString(),
+                        "pppoeUsername",
+                        account.toLowerCase() + "@" + workspace.slug(),
+                        "pppoePassword",
+                        "pppoe-" + account,
+                        "staticIpv4",
+                        randomCgnatAddress()));
+    }
+
+    JsonNode post(Workspace workspace, String path, Map<String, ?> body) {
+        return send(workspace.token(), "POST", path, body);
+    }
+
+    JsonNode get(String token, String path) {
+        return send(token, "GET", path, null);
+    }
+
+    private JsonNode send(String token, String method, String path, Map<String, ?> body) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(
+                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + path + " interrupted", e);
+        }
+    }
+
+    private static String randomCgnatAddress() {
+        var random = ThreadLocalRandom.current();
+        return "100." + random.nextInt(64, 128) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+
+    private static String uniqueSlug(String displayName) {
+        String base = displayName.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return base + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+    }
+}
