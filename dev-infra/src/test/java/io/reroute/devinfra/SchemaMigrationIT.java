@@ -78,7 +78,7 @@ class SchemaMigrationIT {
                     assertThat(rs.getString(2)).as(rs.getString(1)).isEqualTo("NO");
                     assertThat(rs.getString(3)).as(rs.getString(1)).isNull();
                 }
-                assertThat(count).isEqualTo(24);
+                assertThat(count).isEqualTo(27);
             }
             try (var rs = owner.createStatement()
                     .executeQuery(

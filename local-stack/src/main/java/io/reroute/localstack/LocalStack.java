@@ -93,6 +93,7 @@ public final class LocalStack implements AutoCloseable {
                         Map.entry("REROUTE_JWT_ISSUER", platformUrl),
                         Map.entry("REROUTE_REGION", "local"),
                         Map.entry("REROUTE_DEMO_ENABLED", "true"),
+                        Map.entry("REROUTE_PAYMENTS_SANDBOX_ENABLED", "true"),
                         Map.entry("REROUTE_DEMO_CLIENT_ID", DEMO_CLIENT_ID),
                         Map.entry("REROUTE_DEMO_CLIENT_SECRET", secrets.demoClientSecret()),
                         Map.entry("REROUTE_GATEWAY_CREDENTIALS", "local=" + secrets.gatewaySecret()),

@@ -75,7 +75,8 @@ public class ReminderLinks {
     /**
      * Checks a token presented on {@code host} for {@code purpose}: its signature with the key it
      * names, its expiry, that the host is its own workspace's reminder host, its purpose, and that
-     * the subscriber still exists with the same account number. Errors with {@link LinkRejectedException}.
+     * the subscriber still exists with the same account number; a null {@code purpose} takes the
+     * link's own. Errors with {@link LinkRejectedException}.
      */
     public Mono<VerifiedLink> verify(String token, String host, LinkPurpose purpose) {
         return Mono.defer(() -> {
@@ -154,7 +155,7 @@ public class ReminderLinks {
                     key.kid(),
                     "the link belongs to another workspace than this host");
         }
-        if (claimedPurpose.get() != purpose) {
+        if (purpose != null && claimedPurpose.get() != purpose) {
             return reject(
                     LinkRejection.WRONG_PURPOSE, host, hostWorkspace, key.kid(), "the link is for another action");
         }
@@ -165,7 +166,7 @@ public class ReminderLinks {
                         claimed,
                         subscriber,
                         account,
-                        purpose,
+                        claimedPurpose.get(),
                         key.kid(),
                         claims.getExpiration().toInstant()))
                 .switchIfEmpty(Mono.defer(() -> reject(

@@ -31,6 +31,23 @@ public class NotificationQueue {
         this.sms = sms;
     }
 
+    /**
+     * A reminder with a fresh pay link, asked for now (by staff, or by the subscriber from the
+     * portal). Its version is minus the second it was asked for, apart from the state versions of
+     * automatic ones, so asking twice within a second queues one mail.
+     */
+    public Mono<Void> remindNow(WorkspaceId workspace, UUID subscriber, Instant at) {
+        return db.sql("INSERT INTO notification"
+                        + " (workspace_id, subscriber_id, version, kind, status, attempts, next_attempt_at, created_at)"
+                        + " VALUES (:workspace, :subscriber, :version, 'REMINDER', 'PENDING', 0, :at, :at)"
+                        + " ON CONFLICT DO NOTHING")
+                .bind("workspace", workspace.value())
+                .bind("subscriber", subscriber)
+                .bind("version", -at.getEpochSecond())
+                .bind("at", at)
+                .then();
+    }
+
     /** {@code subscribers[i]} made {@code transitions.get(i)}; queues what each one announces. */
     public Mono<Void> enqueue(
             WorkspaceId workspace, UUID[] subscribers, List<SubscriberTransition> transitions, Instant at) {

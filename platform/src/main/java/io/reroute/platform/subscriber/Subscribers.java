@@ -25,4 +25,9 @@ public class Subscribers {
     public Mono<Subscriber> find(WorkspaceId workspace, UUID subscriber) {
         return repository.find(workspace, subscriber);
     }
+
+    /** The subscriber with this account number, or empty. */
+    public Mono<Subscriber> findByAccount(WorkspaceId workspace, String accountNumber) {
+        return repository.findByAccount(workspace, accountNumber);
+    }
 }

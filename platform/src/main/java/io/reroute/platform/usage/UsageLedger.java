@@ -7,6 +7,7 @@ import io.reroute.platform.tenancy.Actor;
 import io.reroute.platform.tenancy.WorkspaceId;
 import io.reroute.platform.usage.internal.Ledgers;
 import io.reroute.platform.usage.internal.Ledgers.Outcome;
+import io.reroute.platform.usage.internal.UsageRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,12 +32,19 @@ public class UsageLedger {
     private static final Actor USAGE = new Actor("usage");
 
     private final Ledgers ledgers;
+    private final UsageRepository repository;
     private final Transitions transitions;
     private final GatewayMessages gateways;
     private final Clock clock;
 
-    UsageLedger(Ledgers ledgers, Transitions transitions, GatewayMessages gateways, Clock clock) {
+    UsageLedger(
+            Ledgers ledgers,
+            UsageRepository repository,
+            Transitions transitions,
+            GatewayMessages gateways,
+            Clock clock) {
         this.ledgers = ledgers;
+        this.repository = repository;
         this.transitions = transitions;
         this.gateways = gateways;
         this.clock = clock;
@@ -77,6 +85,15 @@ public class UsageLedger {
         Instant now = now();
         return ledgers.topUp(workspace, subscriber, product, reference, actor.subject(), now)
                 .flatMap(result -> act(workspace, result.outcome()).thenReturn(result.grant()));
+    }
+
+    /** The top-ups on sale, smallest first. */
+    public Flux<TopUpProduct> productsOnSale(WorkspaceId workspace) {
+        return repository.listProducts(workspace, true);
+    }
+
+    public Mono<TopUpProduct> product(WorkspaceId workspace, UUID product) {
+        return repository.findProduct(workspace, product);
     }
 
     /** The subscriber's data this cycle, as of now. */

@@ -40,7 +40,10 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                         "reroute.sms.http.url=" + TestSmsGateway.url(),
                         "reroute.sms.http.token=" + TestSmsGateway.TOKEN,
                         "reroute.sms.http.from=" + TestSmsGateway.FROM,
-                        "reroute.sms.http.timeout=5s")
+                        "reroute.sms.http.timeout=5s",
+                        "reroute.payments.sandbox-enabled=true",
+                        "reroute.payments.stripe-api-base="
+                                + TestStripeApi.get().baseUri())
                 .applyTo(context);
         // Tests run the scheduler, the relay, the accounting consumer and the mail dispatcher
         // themselves, on a clock they move; a test class may switch one on with @TestPropertySource.

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jayway.jsonpath.JsonPath;
+import io.reroute.platform.payment.stripe.StripeTestEvents;
 import io.reroute.platform.session.internal.AccountingConsumer;
 import io.reroute.platform.support.AccountingFixtures;
 import io.reroute.platform.support.BillingFixtures;
 import io.reroute.platform.support.ManagedWorkspaces;
 import io.reroute.platform.support.NasFixtures;
 import io.reroute.platform.support.PlatformIntegrationTest;
+import io.reroute.platform.support.PortalClient;
 import io.reroute.platform.support.RouterFixtures;
+import io.reroute.platform.support.SettingsFixtures;
 import io.reroute.platform.support.TestWorkspace;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,7 +60,10 @@ class CrossWorkspaceIT {
             Map.entry("router", "workspace_id"),
             Map.entry("router_job", "workspace_id"),
             Map.entry("staff_user", "workspace_id"),
-            Map.entry("workspace_onboarding", "workspace_id"));
+            Map.entry("workspace_onboarding", "workspace_id"),
+            Map.entry("workspace_payment_provider", "workspace_id"),
+            Map.entry("checkout", "workspace_id"),
+            Map.entry("payment_provider_event", "workspace_id"));
 
     @RegisterExtension
     static ManagedWorkspaces workspaces = new ManagedWorkspaces();
@@ -178,6 +184,51 @@ class CrossWorkspaceIT {
                         "/api/v1/plans/",
                         plan));
             }
+        }
+        for (TestWorkspace w : List.of(a, b)) {
+            String host = "pay." + w.slug() + ".example";
+            SettingsFixtures.configure(w, "ISP " + w.slug(), host);
+            String hook = "whsec_" + w.slug().replace("-", "") + "0123456789";
+            w.client()
+                    .put()
+                    .uri("/api/v1/workspace/payment-provider")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of(
+                            "provider",
+                            "STRIPE",
+                            "stripeSecretKey",
+                            "sk_test_" + w.slug().replace("-", "") + "0123456789",
+                            "stripeWebhookSecret",
+                            hook))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            String subscriber = BillingFixtures.subscriber(w, "Y-" + w.slug());
+            BillingFixtures.invoice(
+                    w, subscriber, "YI-" + w.slug(), "20.00", LocalDate.now().plusDays(10));
+            var portal = new PortalClient(w);
+            portal.checkout(
+                    portal.session(host, PortalClient.link(w, subscriber, "PAY")), host, Map.of("purpose", "PAY"));
+            byte[] event = StripeTestEvents.checkoutSessionEvent(
+                    StripeTestEvents.COMPLETED,
+                    "evt_" + w.slug(),
+                    "cs_test_elsewhere",
+                    UUID.randomUUID().toString(),
+                    "paid",
+                    100,
+                    "eur",
+                    Map.of(),
+                    Instant.now());
+            w.api()
+                    .anonymous()
+                    .post()
+                    .uri("/webhooks/stripe/" + w.id())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header("Stripe-Signature", StripeTestEvents.signatureHeader(event, hook, Instant.now()))
+                    .bodyValue(event)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
         while (accounting.consume("eu-west", null) > 0) {
             // both workspaces' sessions applied

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 
 /** Plans, invoices and payments. Every call runs inside a workspace transaction and names the workspace. */
 @Repository
-class BillingRepository {
+public class BillingRepository {
 
     private static final String INVOICE_COLUMNS =
             "id, subscriber_id, number, amount, currency, due_date, status, issued_at, paid_at, voided_at, payment_id";
@@ -120,7 +120,7 @@ class BillingRepository {
                 .all();
     }
 
-    Mono<Void> insertInvoice(WorkspaceId workspace, Invoice invoice) {
+    public Mono<Void> insertInvoice(WorkspaceId workspace, Invoice invoice) {
         return db.sql(
                         "INSERT INTO invoice (workspace_id, id, subscriber_id, number, amount, currency, due_date, status,"
                                 + " issued_at) VALUES (:workspace, :id, :subscriber, :number, :amount, :currency, :due, 'OPEN', :at)")
@@ -137,7 +137,7 @@ class BillingRepository {
                 .then();
     }
 
-    Mono<Invoice> findInvoice(WorkspaceId workspace, UUID id, boolean lock) {
+    public Mono<Invoice> findInvoice(WorkspaceId workspace, UUID id, boolean lock) {
         return db.sql("SELECT " + INVOICE_COLUMNS + " FROM invoice WHERE workspace_id = :workspace AND id = :id"
                         + (lock ? " FOR UPDATE" : ""))
                 .bind("workspace", workspace.value())
@@ -147,7 +147,7 @@ class BillingRepository {
     }
 
     /** The given invoices that exist in the workspace, locked until the transaction ends. */
-    Flux<Invoice> lockInvoices(WorkspaceId workspace, List<UUID> ids) {
+    public Flux<Invoice> lockInvoices(WorkspaceId workspace, List<UUID> ids) {
         return db.sql("SELECT " + INVOICE_COLUMNS + " FROM invoice WHERE workspace_id = :workspace AND id = ANY(:ids)"
                         + " ORDER BY id FOR UPDATE")
                 .bind("workspace", workspace.value())
@@ -156,7 +156,7 @@ class BillingRepository {
                 .all();
     }
 
-    Flux<Invoice> listInvoices(
+    public Flux<Invoice> listInvoices(
             WorkspaceId workspace,
             Optional<UUID> subscriber,
             Optional<Invoice.Status> status,
@@ -191,7 +191,7 @@ class BillingRepository {
                 .then();
     }
 
-    Mono<Void> markPaid(WorkspaceId workspace, List<UUID> ids, UUID payment, Instant at) {
+    public Mono<Void> markPaid(WorkspaceId workspace, List<UUID> ids, UUID payment, Instant at) {
         return db.sql("UPDATE invoice SET status = 'PAID', paid_at = :at, payment_id = :payment"
                         + " WHERE workspace_id = :workspace AND id = ANY(:ids) AND status = 'OPEN'")
                 .bind("at", at)
@@ -203,7 +203,7 @@ class BillingRepository {
                 .then();
     }
 
-    Mono<Void> insertPayment(WorkspaceId workspace, Payment payment) {
+    public Mono<Void> insertPayment(WorkspaceId workspace, Payment payment) {
         return db.sql("INSERT INTO payment (workspace_id, id, subscriber_id, provider, provider_reference, amount,"
                         + " currency, invoice_ids, received_at) VALUES (:workspace, :id, :subscriber, :provider, :reference,"
                         + " :amount, :currency, :invoices, :at)")
@@ -221,7 +221,7 @@ class BillingRepository {
                 .then();
     }
 
-    Mono<Payment> findPayment(WorkspaceId workspace, UUID id) {
+    public Mono<Payment> findPayment(WorkspaceId workspace, UUID id) {
         return db.sql("SELECT " + PAYMENT_COLUMNS + " FROM payment WHERE workspace_id = :workspace AND id = :id")
                 .bind("workspace", workspace.value())
                 .bind("id", id)
@@ -229,7 +229,8 @@ class BillingRepository {
                 .one();
     }
 
-    Flux<Payment> listPayments(WorkspaceId workspace, Optional<UUID> subscriber, int limit, Optional<UUID> after) {
+    public Flux<Payment> listPayments(
+            WorkspaceId workspace, Optional<UUID> subscriber, int limit, Optional<UUID> after) {
         Map<String, Object> values = new HashMap<>();
         values.put("workspace", workspace.value());
         values.put("limit", limit);

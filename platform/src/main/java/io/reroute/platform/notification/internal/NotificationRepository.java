@@ -118,22 +118,6 @@ class NotificationRepository {
                 .then();
     }
 
-    /**
-     * A reminder staff send by hand. Its version is minus the second it was asked for, apart from
-     * the state versions of automatic ones, so pressing twice within a second queues one mail.
-     */
-    Mono<Void> enqueueManualReminder(WorkspaceId workspace, UUID subscriber, Instant at) {
-        return db.sql("INSERT INTO notification"
-                        + " (workspace_id, subscriber_id, version, kind, status, attempts, next_attempt_at, created_at)"
-                        + " VALUES (:workspace, :subscriber, :version, 'REMINDER', 'PENDING', 0, :at, :at)"
-                        + " ON CONFLICT DO NOTHING")
-                .bind("workspace", workspace.value())
-                .bind("subscriber", subscriber)
-                .bind("version", -at.getEpochSecond())
-                .bind("at", at)
-                .then();
-    }
-
     /** Newest first; {@code beforeId} pages back. */
     Flux<Notification> list(WorkspaceId workspace, UUID subscriber, int limit, Optional<Long> beforeId) {
         return db.sql("SELECT " + COLUMNS + " FROM notification WHERE workspace_id = :workspace"

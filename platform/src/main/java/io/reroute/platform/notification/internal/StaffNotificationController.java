@@ -2,6 +2,7 @@ package io.reroute.platform.notification.internal;
 
 import io.reroute.platform.audit.AuditLog;
 import io.reroute.platform.notification.Notification;
+import io.reroute.platform.notification.NotificationQueue;
 import io.reroute.platform.subscriber.Subscribers;
 import io.reroute.platform.tenancy.WorkspaceContext;
 import io.reroute.platform.tenancy.WorkspaceTransactions;
@@ -33,6 +34,7 @@ class StaffNotificationController {
 
     private final WorkspaceTransactions transactions;
     private final NotificationRepository repository;
+    private final NotificationQueue queue;
     private final Subscribers subscribers;
     private final Workspaces workspaces;
     private final MailTransport mail;
@@ -42,6 +44,7 @@ class StaffNotificationController {
     StaffNotificationController(
             WorkspaceTransactions transactions,
             NotificationRepository repository,
+            NotificationQueue queue,
             Subscribers subscribers,
             Workspaces workspaces,
             MailTransport mail,
@@ -49,6 +52,7 @@ class StaffNotificationController {
             Clock clock) {
         this.transactions = transactions;
         this.repository = repository;
+        this.queue = queue;
         this.subscribers = subscribers;
         this.workspaces = workspaces;
         this.mail = mail;
@@ -81,8 +85,7 @@ class StaffNotificationController {
                                     || found.getT1().email().isBlank()) {
                                 return Mono.error(new ConflictException("the subscriber has no email address on file"));
                             }
-                            return repository
-                                    .enqueueManualReminder(workspace, id, now)
+                            return queue.remindNow(workspace, id, now)
                                     .then(audit.record(
                                             workspace, actor, "subscriber.reminded", "subscriber/" + id, Map.of()))
                                     .then(repository

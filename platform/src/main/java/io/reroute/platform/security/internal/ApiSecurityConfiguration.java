@@ -36,6 +36,9 @@ class ApiSecurityConfiguration {
                         // Sign-in and opening a new workspace come before any token.
                         .pathMatchers(HttpMethod.POST, "/api/v1/staff/sign-in", "/api/v1/onboarding")
                         .permitAll()
+                        // Payment providers sign their webhooks; the workspace's own secret checks them.
+                        .pathMatchers(HttpMethod.POST, "/webhooks/stripe/*")
+                        .permitAll()
                         // Any staff member's own account; an API client's token has none (404).
                         .pathMatchers("/api/v1/staff/me", "/api/v1/staff/me/**")
                         .authenticated()
@@ -60,13 +63,15 @@ class ApiSecurityConfiguration {
                                 "/api/v1/workspace/link-keys",
                                 "/api/v1/workspace/link-keys/**",
                                 "/api/v1/workspace/mail-templates",
-                                "/api/v1/workspace/mail-templates/**")
+                                "/api/v1/workspace/mail-templates/**",
+                                "/api/v1/workspace/payment-provider")
                         .hasAuthority(ApiScope.WORKSPACE_READ.authority())
                         .pathMatchers(
                                 "/api/v1/workspace/link-keys",
                                 "/api/v1/workspace/link-keys/**",
                                 "/api/v1/workspace/mail-templates",
-                                "/api/v1/workspace/mail-templates/**")
+                                "/api/v1/workspace/mail-templates/**",
+                                "/api/v1/workspace/payment-provider")
                         .hasAuthority(ApiScope.WORKSPACE_WRITE.authority())
                         .pathMatchers(HttpMethod.GET, "/api/v1/workspace/allowlist", "/api/v1/workspace/allowlist/**")
                         .hasAuthority(ApiScope.ALLOWLIST_READ.authority())

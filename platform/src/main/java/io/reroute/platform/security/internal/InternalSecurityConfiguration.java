@@ -53,7 +53,7 @@ class InternalSecurityConfiguration {
                                                         .equals(context.getVariables()
                                                                 .get("region"))))
                                 .defaultIfEmpty(new AuthorizationDecision(false)))
-                        .pathMatchers("/internal/reminder-links/**")
+                        .pathMatchers("/internal/reminder-links/**", "/internal/portal/**")
                         .hasRole(InternalClient.Role.PORTAL.name())
                         .anyExchange()
                         .denyAll())

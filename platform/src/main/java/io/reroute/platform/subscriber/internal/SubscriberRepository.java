@@ -66,6 +66,15 @@ public class SubscriberRepository {
                 .one();
     }
 
+    public Mono<Subscriber> findByAccount(WorkspaceId workspace, String accountNumber) {
+        return db.sql("SELECT " + COLUMNS
+                        + " FROM subscriber WHERE workspace_id = :workspace AND account_number = :account")
+                .bind("workspace", workspace.value())
+                .bind("account", accountNumber)
+                .map(SubscriberRepository::read)
+                .one();
+    }
+
     /** Which subscribers a list shows; absent values do not filter. */
     record Filter(
             Optional<SubscriberState> state,

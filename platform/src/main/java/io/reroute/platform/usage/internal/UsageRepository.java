@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
  * however many subscribers a batch of accounting touches.
  */
 @Repository
-class UsageRepository {
+public class UsageRepository {
 
     private static final String GRANT_COLUMNS =
             "g.id, g.subscriber_id, g.kind, g.bytes, g.consumed_bytes, g.valid_from,"
@@ -477,7 +477,7 @@ class UsageRepository {
                 .then();
     }
 
-    Mono<TopUpProduct> findProduct(WorkspaceId workspace, UUID id) {
+    public Mono<TopUpProduct> findProduct(WorkspaceId workspace, UUID id) {
         return db.sql("SELECT " + PRODUCT_COLUMNS + " FROM top_up_product WHERE workspace_id = :workspace AND id = :id")
                 .bind("workspace", workspace.value())
                 .bind("id", id)
@@ -485,7 +485,7 @@ class UsageRepository {
                 .one();
     }
 
-    Flux<TopUpProduct> listProducts(WorkspaceId workspace, boolean activeOnly) {
+    public Flux<TopUpProduct> listProducts(WorkspaceId workspace, boolean activeOnly) {
         return db.sql("SELECT " + PRODUCT_COLUMNS + " FROM top_up_product WHERE workspace_id = :workspace"
                         + (activeOnly ? " AND active" : "") + " ORDER BY bytes, name")
                 .bind("workspace", workspace.value())
