@@ -100,30 +100,27 @@ public final class LocalStack implements AutoCloseable {
                         Map.entry("REROUTE_PORTAL_SECRET", secrets.portalSecret())));
         // The platform owns the schema and the demo workspace; the others wait for it.
         platform.awaitHealthy(config.startTimeout());
+        var gatewayEnvironment = new java.util.HashMap<>(Map.ofEntries(
+                Map.entry("REROUTE_GATEWAY_PORT", Integer.toString(config.gatewayPort())),
+                Map.entry("REROUTE_REGION", "local"),
+                Map.entry("REROUTE_PLATFORM_URL", platformUrl),
+                Map.entry("REROUTE_GATEWAY_SECRET", secrets.gatewaySecret()),
+                Map.entry("REROUTE_REDIS_URL", redis.url()),
+                Map.entry("REROUTE_DNS_BIND", "127.0.0.1"),
+                Map.entry("REROUTE_DNS_PORT", Integer.toString(config.dnsPort())),
+                Map.entry("REROUTE_CAPTIVE_BIND", "127.0.0.1"),
+                Map.entry("REROUTE_CAPTIVE_PORT", Integer.toString(config.captivePort())),
+                Map.entry("REROUTE_RADIUS_BIND", "127.0.0.1"),
+                Map.entry("REROUTE_RADIUS_AUTH_PORT", Integer.toString(config.radiusAuthPort())),
+                Map.entry("REROUTE_RADIUS_ACCOUNTING_PORT", Integer.toString(config.radiusAccountingPort())),
+                Map.entry(
+                        "REROUTE_GATEWAY_STATE_DIR",
+                        config.dataDirectory().resolve("gateway-state").toString())));
+        if (!config.dnsUpstream().isBlank()) {
+            gatewayEnvironment.put("REROUTE_DNS_UPSTREAM", config.dnsUpstream());
+        }
         var others = List.of(
-                launch(
-                        "enforcement-gateway",
-                        config.gatewayPort(),
-                        Map.ofEntries(
-                                Map.entry("REROUTE_GATEWAY_PORT", Integer.toString(config.gatewayPort())),
-                                Map.entry("REROUTE_REGION", "local"),
-                                Map.entry("REROUTE_PLATFORM_URL", platformUrl),
-                                Map.entry("REROUTE_GATEWAY_SECRET", secrets.gatewaySecret()),
-                                Map.entry("REROUTE_REDIS_URL", redis.url()),
-                                Map.entry("REROUTE_DNS_BIND", "127.0.0.1"),
-                                Map.entry("REROUTE_DNS_PORT", Integer.toString(config.dnsPort())),
-                                Map.entry("REROUTE_CAPTIVE_BIND", "127.0.0.1"),
-                                Map.entry("REROUTE_CAPTIVE_PORT", Integer.toString(config.captivePort())),
-                                Map.entry("REROUTE_RADIUS_BIND", "127.0.0.1"),
-                                Map.entry("REROUTE_RADIUS_AUTH_PORT", Integer.toString(config.radiusAuthPort())),
-                                Map.entry(
-                                        "REROUTE_RADIUS_ACCOUNTING_PORT",
-                                        Integer.toString(config.radiusAccountingPort())),
-                                Map.entry(
-                                        "REROUTE_GATEWAY_STATE_DIR",
-                                        config.dataDirectory()
-                                                .resolve("gateway-state")
-                                                .toString()))),
+                launch("enforcement-gateway", config.gatewayPort(), gatewayEnvironment),
                 launch(
                         "tenant-ui",
                         config.tenantUiPort(),
@@ -145,6 +142,11 @@ public final class LocalStack implements AutoCloseable {
         for (ManagedProcess process : others) {
             process.awaitHealthy(config.startTimeout());
         }
+    }
+
+    /** What the portal authenticates to the platform with; for whole-system tests acting as the portal. */
+    String portalSecret() {
+        return secrets.portalSecret();
     }
 
     String banner() {

@@ -3,7 +3,10 @@ package io.reroute.localstack;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Where the local stack keeps its data and which ports it uses; each can be overridden with -D. */
+/**
+ * Where the local stack keeps its data and which ports it uses; each can be overridden with -D.
+ * {@code dnsUpstream} ({@code host:port}) is where the gateway forwards DNS; empty: the system's resolvers.
+ */
 record LocalStackConfig(
         Path home,
         Path dataDirectory,
@@ -18,7 +21,8 @@ record LocalStackConfig(
         int tenantUiPort,
         int portalUiPort,
         String heapPerProcess,
-        Duration startTimeout) {
+        Duration startTimeout,
+        String dnsUpstream) {
 
     static LocalStackConfig fromSystemProperties() {
         Path home = Path.of(System.getProperty("reroute.home", "."))
@@ -39,6 +43,7 @@ record LocalStackConfig(
                 Integer.getInteger("reroute.tenant-ui.port", 8100),
                 Integer.getInteger("reroute.portal-ui.port", 8110),
                 System.getProperty("reroute.heap", "384m"),
-                Duration.ofSeconds(Long.getLong("reroute.start-timeout-seconds", 240)));
+                Duration.ofSeconds(Long.getLong("reroute.start-timeout-seconds", 240)),
+                System.getProperty("reroute.dns.upstream", ""));
     }
 }

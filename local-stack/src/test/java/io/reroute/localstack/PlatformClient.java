@@ -56,10 +56,66 @@ final class PlatformClient {
     }
 
     /**
+     * Settings a portal needs: the reminder host subscribers are sent to, the landing address the
+     * gateway answers restricted subscribers with, and a brand.
+     */
+    void configurePortal(Workspace workspace, String reminderHost, String landingIpv4) {
+        send(
+                workspace.token(),
+                "PUT",
+                "/api/v1/workspace/settings",
+                Map.of(
+                        "displayName",
+                        workspace.displayName(),
+                        "branding",
+                        Map.of(
+                                "primaryColor", "#0055aa",
+                                "accentColor", "#ff6600",
+                                "title", workspace.displayName(),
+                                "message", "Your account needs your attention.",
+                                "buttonLabel", "Pay now",
+                                "note", "Questions? Call 0800 123 456"),
+                        "reminderHost",
+                        reminderHost,
+                        "landing",
+                        Map.of("ipv4", landingIpv4),
+                        "mail",
+                        Map.of("fromName", workspace.displayName(), "fromAddress", "billing@" + reminderHost),
+                        "thresholds",
+                        Map.of("reminderAfterDays", 3, "blockAfterDays", 10, "minimumAmountToBlock", "5.00")));
+    }
+
+    /** An invoice {@code daysOverdue} past due: enough days overdue blocks its subscriber at once. */
+    JsonNode overdueInvoice(Workspace workspace, String subscriber, String number, String amount, int daysOverdue) {
+        return post(
+                workspace,
+                "/api/v1/invoices",
+                Map.of(
+                        "subscriberId", subscriber,
+                        "number", number,
+                        "amount", amount,
+                        "currency", "EUR",
+                        "dueDate",
+                                java.time.LocalDate.now().minusDays(daysOverdue).toString()));
+    }
+
+    /** A signed link of {@code purpose} ({@code PAY}, {@code TOP_UP}) as reminders carry it. */
+    String link(Workspace workspace, String subscriber, String purpose) {
+        return post(workspace, "/api/v1/subscribers/" + subscriber + "/reminder-links", Map.of("purpose", purpose))
+                .get("token")
+                .asString();
+    }
+
+    /**
      * A subscriber on a plan of their own, with a static address of the shared CGNAT range (random, so
      * workspaces of one region never claim the same one); returns the subscriber.
      */
     JsonNode subscriber(Workspace workspace, String account, String name) {
+        return subscriber(workspace, account, name, randomCgnatAddress());
+    }
+
+    /** As {@link #subscriber(Workspace, String, String)}, at a given static address. */
+    JsonNode subscriber(Workspace workspace, String account, String name, String staticIpv4) {
         JsonNode plan = post(
                 workspace,
                 "/api/v1/plans",
@@ -93,7 +149,7 @@ final class PlatformClient {
                         "pppoePassword",
                         "pppoe-" + account,
                         "staticIpv4",
-                        randomCgnatAddress()));
+                        staticIpv4));
     }
 
     JsonNode post(Workspace workspace, String path, Map<String, ?> body) {
@@ -104,13 +160,57 @@ final class PlatformClient {
         return send(token, "GET", path, null);
     }
 
+    /**
+     * What the portal process does for a subscriber's browser: opens a session from a signed link,
+     * starts paying everything open, and pays a sandbox checkout (the subscriber's click).
+     */
+    record Portal(PlatformClient platform, String secret, String host) {
+
+        String openSession(String link) {
+            return call(null, "POST", "/internal/portal/sessions", Map.of("host", host, "token", link))
+                    .get("session")
+                    .asString();
+        }
+
+        String startPaying(String session) {
+            return call(session, "POST", "/internal/portal/checkouts", Map.of("purpose", "PAY"))
+                    .get("id")
+                    .asString();
+        }
+
+        JsonNode paySandbox(String session, String checkout) {
+            return call(session, "POST", "/internal/portal/checkouts/" + checkout + "/sandbox-payment", Map.of());
+        }
+
+        private JsonNode call(String session, String method, String path, Map<String, ?> body) {
+            var headers = new java.util.HashMap<String, String>();
+            headers.put(
+                    "Authorization",
+                    "Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString(
+                                            ("portal:" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            if (session != null) {
+                headers.put("X-Portal-Session", session);
+                headers.put("X-Portal-Host", host);
+            }
+            return platform.sendWith(headers, method, path, body);
+        }
+    }
+
+    Portal asPortal(String secret, String host) {
+        return new Portal(this, secret, host);
+    }
+
     private JsonNode send(String token, String method, String path, Map<String, ?> body) {
+        return sendWith(token == null ? Map.of() : Map.of("Authorization", "Bearer " + token), method, path, body);
+    }
+
+    private JsonNode sendWith(Map<String, String> headers, String method, String path, Map<String, ?> body) {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Accept", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
+        headers.forEach(request::header);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -123,7 +223,7 @@ final class PlatformClient {
                 throw new IllegalStateException(
                         method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
-            return json.readTree(response.body());
+            return response.body().isBlank() ? json.getNodeFactory().missingNode() : json.readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

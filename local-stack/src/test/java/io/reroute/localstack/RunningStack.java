@@ -1,5 +1,6 @@
 package io.reroute.localstack;
 
+import io.reroute.gateway.support.FakeUpstreamDns;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -17,22 +18,58 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class RunningStack implements BeforeAllCallback, AfterAllCallback {
 
+    private final boolean fakeUpstream;
+    private FakeUpstreamDns upstream;
     private Path data;
     private LocalStackConfig config;
     private LocalStack stack;
 
+    private RunningStack(boolean fakeUpstream) {
+        this.fakeUpstream = fakeUpstream;
+    }
+
+    /** The gateway forwards DNS to the system's resolvers. */
+    static RunningStack withSystemDns() {
+        return new RunningStack(false);
+    }
+
+    /**
+     * The gateway forwards DNS to a stand-in resolver that answers every name with {@link
+     * FakeUpstreamDns#ANSWER}: these machines reach no public DNS, and a restored subscriber's
+     * answer must be told apart from the landing address at once.
+     */
+    static RunningStack withFakeUpstreamDns() {
+        return new RunningStack(true);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    void start() throws Exception {
         data = Files.createTempDirectory("reroute-stack");
-        config = onFreePorts(data);
+        String dns = "";
+        if (fakeUpstream) {
+            upstream = new FakeUpstreamDns();
+            dns = upstream.address();
+        }
+        config = onFreePorts(data, dns);
         stack = new LocalStack(config);
         stack.start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
+        stop();
+    }
+
+    void stop() throws IOException {
         if (stack != null) {
             stack.close();
+        }
+        if (upstream != null) {
+            upstream.close();
         }
         if (data != null) {
             try (Stream<Path> files = Files.walk(data)) {
@@ -50,8 +87,25 @@ final class RunningStack implements BeforeAllCallback, AfterAllCallback {
         return "http://localhost:" + config.tenantUiPort();
     }
 
+    LocalStackConfig config() {
+        return config;
+    }
+
+    String portalSecret() {
+        return stack.portalSecret();
+    }
+
+    /** The portal as a subscriber's browser reaches it on a workspace's reminder host (plain HTTP here). */
+    String portalUrl(String host) {
+        return "http://" + host + ":" + config.portalUiPort();
+    }
+
     /** Every port the stack listens on, each free when asked; the heap kept small for a 2-core CI machine. */
     static LocalStackConfig onFreePorts(Path data) throws IOException {
+        return onFreePorts(data, "");
+    }
+
+    static LocalStackConfig onFreePorts(Path data, String dnsUpstream) throws IOException {
         return new LocalStackConfig(
                 Path.of(System.getProperty("reroute.home")).toAbsolutePath(),
                 data,
@@ -66,7 +120,8 @@ final class RunningStack implements BeforeAllCallback, AfterAllCallback {
                 freePort(),
                 freePort(),
                 "320m",
-                Duration.ofMinutes(4));
+                Duration.ofMinutes(4),
+                dnsUpstream);
     }
 
     private static int freePort() throws IOException {

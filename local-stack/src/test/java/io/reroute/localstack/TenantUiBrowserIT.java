@@ -22,7 +22,7 @@ class TenantUiBrowserIT {
 
     @RegisterExtension
     @Order(1)
-    static final RunningStack stack = new RunningStack();
+    static final RunningStack stack = RunningStack.withSystemDns();
 
     @RegisterExtension
     @Order(2)
@@ -34,7 +34,7 @@ class TenantUiBrowserIT {
         String slug = "fibra-norte-" + Long.toString(System.nanoTime(), 36);
         String email = "olivia@" + slug + ".example.net";
         String reminderHost = "pay." + slug + ".example";
-        try (var ui = chromium.adminUi(stack.tenantUiUrl())) {
+        try (var ui = chromium.page(stack.tenantUiUrl())) {
             ui.open("/login").click("sign-up-link");
             ui.expectPage().hasURL(Pattern.compile(".*/signup$"));
             ui.fill("signup-isp-name", "Fibra Norte");
@@ -124,7 +124,7 @@ class TenantUiBrowserIT {
         var platform = new PlatformClient(stack.platformUrl());
         var workspace = platform.signUp("Allowlist ISP");
         String help = "help." + workspace.slug() + ".example";
-        try (var ui = chromium.adminUi(stack.tenantUiUrl())) {
+        try (var ui = chromium.page(stack.tenantUiUrl())) {
             ui.signIn(workspace.ownerEmail(), PlatformClient.PASSWORD).open("/settings/allowlist");
             ui.fill("allowlist-value", "*.com").click("allowlist-add");
             ui.expect(ui.errorOf("allowlist-value")).containsText("not a fully qualified host name");
@@ -146,7 +146,7 @@ class TenantUiBrowserIT {
         var workspace = platform.signUp("Suspend ISP");
         String id =
                 platform.subscriber(workspace, "A-1001", "Ana Lima").get("id").asString();
-        try (var ui = chromium.adminUi(stack.tenantUiUrl())) {
+        try (var ui = chromium.page(stack.tenantUiUrl())) {
             ui.open("/login").submitLogin(workspace.ownerEmail(), "not the password");
             ui.expect("login-form").containsText("Not signed in");
             ui.signIn(workspace.ownerEmail(), PlatformClient.PASSWORD);
@@ -221,7 +221,7 @@ class TenantUiBrowserIT {
         var second = platform.signUp("Second ISP");
         platform.subscriber(second, "S-1", "Second Subscriber");
 
-        try (var ui = chromium.adminUi(stack.tenantUiUrl())) {
+        try (var ui = chromium.page(stack.tenantUiUrl())) {
             ui.signIn(second.ownerEmail(), PlatformClient.PASSWORD);
             ui.open("/subscribers/" + foreignSubscriber);
             ui.expect("problem-view").containsText("Not found");
@@ -259,7 +259,7 @@ class TenantUiBrowserIT {
                         "password",
                         PlatformClient.PASSWORD));
 
-        try (var ui = chromium.adminUi(stack.tenantUiUrl())) {
+        try (var ui = chromium.page(stack.tenantUiUrl())) {
             ui.signIn(support, PlatformClient.PASSWORD).open("/subscribers/" + id);
             ui.expect("subscriber-state").hasAttribute("data-state", "ACTIVE");
             ui.expect("action-remind").isVisible();

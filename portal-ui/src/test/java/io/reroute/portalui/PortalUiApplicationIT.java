@@ -30,10 +30,13 @@ class PortalUiApplicationIT {
 
     @Test
     void servesTheApplicationPage() throws Exception {
-        var response = get("/");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        // The routes a subscriber reaches from outside: the host's front page and a reminder's link.
+        for (String path : new String[] {"/", "/link/some.signed.token", "/account"}) {
+            var response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {

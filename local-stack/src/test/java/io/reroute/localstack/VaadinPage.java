@@ -11,10 +11,11 @@ import java.nio.file.Path;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * The tenant admin UI in one browser session, spoken to by element id as the views set them. Every
- * action waits until Vaadin's server round trip is over, and the checks retry until they hold.
+ * One of the Vaadin UIs (the admin UI, the portal) in one browser session, spoken to by element id
+ * as the views set them. Every action waits until Vaadin's server round trip is over, and the checks
+ * retry until they hold.
  */
-final class AdminUi implements AutoCloseable {
+final class VaadinPage implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -29,20 +30,20 @@ final class AdminUi implements AutoCloseable {
     private final Page page;
     private final String baseUrl;
 
-    AdminUi(BrowserContext context, String baseUrl) {
+    VaadinPage(BrowserContext context, String baseUrl) {
         this.context = context;
         this.page = context.newPage();
         this.baseUrl = baseUrl;
     }
 
-    AdminUi open(String path) {
+    VaadinPage open(String path) {
         page.navigate(baseUrl + path);
         awaitIdle();
         return this;
     }
 
     /** Signs in through the login form and waits to be let in. */
-    AdminUi signIn(String email, String password) {
+    VaadinPage signIn(String email, String password) {
         open("/login");
         submitLogin(email, password);
         page.waitForURL(url -> !url.contains("/login"));
@@ -57,7 +58,7 @@ final class AdminUi implements AutoCloseable {
     }
 
     /** Types into a field as a user does: the value reaches the server when the field loses focus. */
-    AdminUi fill(String id, String value) {
+    VaadinPage fill(String id, String value) {
         Locator input = inputOf(id);
         input.fill(value);
         input.blur();
@@ -65,7 +66,7 @@ final class AdminUi implements AutoCloseable {
         return this;
     }
 
-    AdminUi click(String id) {
+    VaadinPage click(String id) {
         page.locator("#" + id).click();
         awaitIdle();
         return this;
