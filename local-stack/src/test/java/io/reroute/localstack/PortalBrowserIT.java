@@ -101,6 +101,12 @@ class PortalBrowserIT {
             portal.open("/");
             portal.expect(portal.page().locator("body")).containsText("Rede Sul");
             portal.expect(portal.page().locator("body")).not().containsText("Onda Leste");
+            // Without a link: the account number, then a mailed code (a guessed one is refused).
+            portal.fill("code-account", "R-1").click("code-send");
+            portal.expect("code-sent").isVisible();
+            portal.fill("code-value", "000000").click("code-submit");
+            portal.expect("code-error").containsText("not right");
+            portal.screenshot("54-portal-code-sign-in");
         }
         try (var portal = chromium.page(stack.portalUrl("nobody-here.localtest"))) {
             portal.open("/");

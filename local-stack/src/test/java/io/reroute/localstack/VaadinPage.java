@@ -76,8 +76,10 @@ final class VaadinPage implements AutoCloseable {
         return page.locator("#" + id);
     }
 
+    /** The text input of a Vaadin field, or the element itself when it is a plain input. */
     Locator inputOf(String id) {
-        return page.locator("#" + id + " input, #" + id + " textarea").first();
+        return page.locator("input#" + id + ", textarea#" + id + ", #" + id + " input, #" + id + " textarea")
+                .first();
     }
 
     /** The message a field shows under itself when it is invalid. */

@@ -11,6 +11,7 @@ import io.reroute.platform.support.ManagedWorkspaces;
 import io.reroute.platform.support.PlatformIntegrationTest;
 import io.reroute.platform.support.PortalClient;
 import io.reroute.platform.support.SettingsFixtures;
+import io.reroute.platform.support.TestMailServer;
 import io.reroute.platform.support.TestWorkspace;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The portal's side of the platform: a signed link opens the subscriber's session on their own
@@ -288,6 +290,85 @@ class PortalIT {
                 .isEqualTo(1)
                 .jsonPath("$.items[0].kind")
                 .isEqualTo("REMINDER");
+    }
+
+    @Test
+    void aMailedCodeSignsInOnceOnItsOwnWorkspacesHostOnly() throws Exception {
+        String email = "p6-" + UUID.randomUUID() + "@example.net";
+        subscriber(a, "P-6", Map.of("email", email));
+        // Asked on the other workspace's host, the account is nobody's: nothing is sent.
+        requestCode(hostB, "P-6");
+        assertThat(TestMailServer.receivedBy(email)).isEmpty();
+        requestCode(hostA, "P-6");
+        requestCode(hostA, "P-6");
+        var mails = TestMailServer.receivedBy(email);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.getFirst().getSubject()).isEqualTo("Your sign-in code for ISP A");
+        var found = java.util.regex.Pattern.compile("is (\\d{6})\\.")
+                .matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(mails.getFirst()));
+        assertThat(found.find()).isTrue();
+        String code = found.group(1);
+
+        signInWithCode(hostB, "P-6", code).expectStatus().isEqualTo(422);
+        String session = JsonPath.read(
+                signInWithCode(hostA, "P-6", code)
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody(),
+                "$.session");
+        portal.get(session, hostA, "/internal/portal/account")
+                .expectBody()
+                .jsonPath("$.accountNumber")
+                .isEqualTo("P-6");
+        signInWithCode(hostA, "P-6", code)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:reroute:problem:portal-code-rejected");
+    }
+
+    @Test
+    void fiveWrongGuessesEndACode() throws Exception {
+        String email = "p7-" + UUID.randomUUID() + "@example.net";
+        subscriber(a, "P-7", Map.of("email", email));
+        requestCode(hostA, "P-7");
+        var found = java.util.regex.Pattern.compile("is (\\d{6})\\.")
+                .matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(
+                        TestMailServer.receivedBy(email).getFirst()));
+        assertThat(found.find()).isTrue();
+        String code = found.group(1);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int guess = 0; guess < 5; guess++) {
+            signInWithCode(hostA, "P-7", wrong).expectStatus().isEqualTo(422);
+        }
+        signInWithCode(hostA, "P-7", code).expectStatus().isEqualTo(422);
+    }
+
+    private static WebTestClient.ResponseSpec signInWithCode(String host, String account, String code) {
+        return a.api()
+                .anonymous()
+                .post()
+                .uri("/internal/portal/sessions/code")
+                .header(HttpHeaders.AUTHORIZATION, InternalCredentials.portal())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("host", host, "accountNumber", account, "code", code))
+                .exchange();
+    }
+
+    private static void requestCode(String host, String account) {
+        a.api()
+                .anonymous()
+                .post()
+                .uri("/internal/portal/codes")
+                .header(HttpHeaders.AUTHORIZATION, InternalCredentials.portal())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("host", host, "accountNumber", account))
+                .exchange()
+                .expectStatus()
+                .isAccepted();
     }
 
     private static void requestLink(String host, String account) {

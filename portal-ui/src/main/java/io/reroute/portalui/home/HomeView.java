@@ -8,6 +8,7 @@ import io.reroute.landingpage.LandingPage;
 import io.reroute.portalui.account.AccountView;
 import io.reroute.portalui.host.Brands;
 import io.reroute.portalui.host.CurrentHost;
+import io.reroute.portalui.link.CodeSignInForm;
 import io.reroute.portalui.link.RequestLinkForm;
 import io.reroute.portalui.platform.PlatformApi;
 import io.reroute.portalui.session.Sessions;
@@ -53,7 +54,8 @@ public class HomeView extends PortalView implements BeforeEnterObserver {
         var page = new LandingPage(new LandingContent(
                 brand.get().branding(), OPEN_YOUR_LINK, null, brand.get().currency(), List.of(), null));
         Landings.hidePayButton(page);
-        Landings.addAboveNote(page, new RequestLinkForm(api, host.get(), brand));
+        Landings.addAboveNote(
+                page, new RequestLinkForm(api, host.get(), brand), new CodeSignInForm(api, host.get(), brand));
         Landings.providerName(brand.get()).ifPresent(this::add);
         add(page);
         setTitle(brand.get().displayName(), brand);

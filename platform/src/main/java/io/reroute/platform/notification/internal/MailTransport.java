@@ -3,7 +3,7 @@ package io.reroute.platform.notification.internal;
 import reactor.core.publisher.Mono;
 
 /** Hands a mail over for delivery; errors with {@link MailRefusedException} when retrying cannot help. */
-interface MailTransport {
+public interface MailTransport {
 
     Mono<Void> send(OutgoingMail mail);
 

@@ -13,6 +13,7 @@ import io.reroute.platform.enforcement.SubscriberState;
 import io.reroute.platform.link.ReminderLinks;
 import io.reroute.platform.net.HostName;
 import io.reroute.platform.notification.NotificationQueue;
+import io.reroute.platform.notification.WorkspaceMail;
 import io.reroute.platform.payment.Checkout;
 import io.reroute.platform.payment.Checkouts;
 import io.reroute.platform.payment.PaymentProvider;
@@ -69,6 +70,8 @@ import reactor.core.scheduler.Schedulers;
 @Tag(name = "Internal", description = "For the platform's own gateway and portal processes")
 class PortalController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PortalController.class);
+
     static final String SESSION = "X-Portal-Session";
     static final String HOST = "X-Portal-Host";
     private static final int MAX_ROWS = 100;
@@ -83,7 +86,9 @@ class PortalController {
     private final WorkspacePayments paymentSettings;
     private final WorkspaceTransactions transactions;
     private final NotificationQueue notifications;
-    private final LinkRequests linkRequests;
+    private final MailThrottle throttle;
+    private final SignInCodes codes;
+    private final WorkspaceMail mail;
     private final Clock clock;
 
     PortalController(
@@ -97,7 +102,9 @@ class PortalController {
             WorkspacePayments paymentSettings,
             WorkspaceTransactions transactions,
             NotificationQueue notifications,
-            LinkRequests linkRequests,
+            MailThrottle throttle,
+            SignInCodes codes,
+            WorkspaceMail mail,
             Clock clock) {
         this.sessions = sessions;
         this.links = links;
@@ -109,7 +116,9 @@ class PortalController {
         this.paymentSettings = paymentSettings;
         this.transactions = transactions;
         this.notifications = notifications;
-        this.linkRequests = linkRequests;
+        this.throttle = throttle;
+        this.codes = codes;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -173,8 +182,8 @@ class PortalController {
                     + "minute. Never sent to an address the visitor typed.")
     Mono<Void> requestLink(@RequestBody @Valid LinkRequest request) {
         return workspaceOf(request.host())
-                .flatMap(workspace -> linkRequests
-                        .firstWithinAMinute(workspace, request.accountNumber().strip())
+                .flatMap(workspace -> throttle.firstWithinAMinute(
+                                workspace, "link", request.accountNumber().strip())
                         .filter(first -> first)
                         .flatMap(first -> transactions.inWorkspace(workspace, () -> subscribers
                                 .findByAccount(
@@ -182,6 +191,88 @@ class PortalController {
                                 .filter(s -> s.email() != null && !s.email().isBlank())
                                 .flatMap(s -> notifications.remindNow(workspace, s.id(), clock.instant())))))
                 .then();
+    }
+
+    record CodeRequest(
+            @NotBlank @Size(max = 253) String host,
+            @NotBlank @Size(max = 64) String accountNumber) {}
+
+    @PostMapping("/internal/portal/codes")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Mail the subscriber a one-time sign-in code, to the address on file",
+            description = "Always 202, as for link requests; at most one code per account and minute, valid for"
+                    + " 10 minutes, once, and for five guesses.")
+    Mono<Void> requestCode(@RequestBody @Valid CodeRequest request) {
+        String account = request.accountNumber().strip();
+        return workspaceOf(request.host())
+                .flatMap(
+                        workspace -> throttle.firstWithinAMinute(workspace, "code", account)
+                                .filter(first -> first)
+                                .flatMap(first -> transactions.inWorkspace(
+                                        workspace,
+                                        () -> Mono.zip(
+                                                subscribers
+                                                        .findByAccount(workspace, account)
+                                                        .filter(s -> s.email() != null
+                                                                && !s.email().isBlank()),
+                                                workspaces.find(workspace))))
+                                .flatMap(
+                                        found -> codes.issue(workspace, account)
+                                                .flatMap(
+                                                        code -> mail.sendNow(
+                                                                workspace,
+                                                                found.getT1().email(),
+                                                                "Your sign-in code for "
+                                                                        + found.getT2()
+                                                                                .displayName(),
+                                                                "Hello "
+                                                                        + found.getT1()
+                                                                                .name()
+                                                                        + ",\n\nYour code to sign in to "
+                                                                        + found.getT2()
+                                                                                .displayName() + " is " + code
+                                                                        + ".\nIt works once,"
+                                                                        + " for 10 minutes. If you did not ask for it, you can ignore this mail.\n"))))
+                .onErrorResume(e -> {
+                    // The visitor learns nothing either way; the operator sees why in the log.
+                    log.warn("sign-in code for a portal visitor not sent: {}", e.getMessage());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    record CodeSignIn(
+            @NotBlank @Size(max = 253) String host,
+            @NotBlank @Size(max = 64) String accountNumber,
+            @NotBlank @Size(max = 12) String code) {
+
+        @Override
+        public String toString() {
+            return "CodeSignIn[host=" + host + ", code=<hidden>]";
+        }
+    }
+
+    @PostMapping("/internal/portal/sessions/code")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Open a subscriber's portal session with a mailed one-time code",
+            description = "422 portal-code-rejected for a wrong, used or expired code, or an account this host's"
+                    + " workspace does not have.")
+    Mono<SessionOpened> openWithCode(@RequestBody @Valid CodeSignIn request) {
+        String account = request.accountNumber().strip();
+        return workspaceOf(request.host())
+                .flatMap(workspace -> codes.redeem(workspace, account, request.code())
+                        .filter(right -> right)
+                        .flatMap(right -> transactions.inWorkspace(
+                                workspace, () -> subscribers.findByAccount(workspace, account)))
+                        .flatMap(subscriber -> sessions.open(workspace, subscriber.id(), subscriber.accountNumber())))
+                .switchIfEmpty(Mono.error(new UnprocessableException(
+                        "portal-code-rejected",
+                        "Code not accepted",
+                        "the code is wrong, used or expired; ask for a new one",
+                        Map.of())))
+                .map(opened -> new SessionOpened(opened.token(), opened.expiresAt(), "PAY"));
     }
 
     @DeleteMapping("/internal/portal/sessions")

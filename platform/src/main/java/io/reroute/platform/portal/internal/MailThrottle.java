@@ -8,25 +8,25 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Keeps visitors from flooding a subscriber's inbox with new links: one per account and minute. */
+/** Keeps visitors from flooding a subscriber's inbox: one mail of each kind per account and minute. */
 @Component
-class LinkRequests {
+class MailThrottle {
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
 
     private final ReactiveStringRedisTemplate redis;
 
-    LinkRequests(ReactiveStringRedisTemplate redis) {
+    MailThrottle(ReactiveStringRedisTemplate redis) {
         this.redis = redis;
     }
 
-    /** True for the first request for this account within the window. */
-    Mono<Boolean> firstWithinAMinute(WorkspaceId workspace, String accountNumber) {
+    /** True for the first request of {@code kind} for this account within the window. */
+    Mono<Boolean> firstWithinAMinute(WorkspaceId workspace, String kind, String accountNumber) {
         // The account number is what a visitor typed: encoded, so it cannot shape the key.
         String account =
                 Base64.getUrlEncoder().withoutPadding().encodeToString(accountNumber.getBytes(StandardCharsets.UTF_8));
         return redis.opsForValue()
-                .setIfAbsent("reroute:workspace:" + workspace + ":portal-link-request:" + account, "1", WINDOW)
+                .setIfAbsent("reroute:workspace:" + workspace + ":portal-mail-" + kind + ":" + account, "1", WINDOW)
                 .defaultIfEmpty(false);
     }
 }

@@ -1,0 +1,78 @@
+package io.reroute.platform.portal.internal;
+
+import io.reroute.platform.tenancy.WorkspaceId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * One-time codes a subscriber signs in to the portal with, mailed to the address on file. Redis
+ * keeps only the code's hash, for ten minutes; a code works once, and five wrong guesses end it.
+ */
+@Component
+class SignInCodes {
+
+    static final Duration VALIDITY = Duration.ofMinutes(10);
+    static final int MAX_GUESSES = 5;
+
+    private final ReactiveStringRedisTemplate redis;
+    private final SecureRandom random = new SecureRandom();
+
+    SignInCodes(ReactiveStringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    /** A new six-digit code for the account, replacing any earlier one. */
+    Mono<String> issue(WorkspaceId workspace, String accountNumber) {
+        String code = String.format("%06d", random.nextInt(1_000_000));
+        String key = key(workspace, accountNumber);
+        return redis.delete(key)
+                .then(redis.opsForHash().put(key, "digest", digest(code)))
+                .then(redis.expire(key, VALIDITY))
+                .thenReturn(code);
+    }
+
+    /** Whether {@code code} is the account's live code; a right code is used up, so is a fifth wrong one. */
+    Mono<Boolean> redeem(WorkspaceId workspace, String accountNumber, String code) {
+        String key = key(workspace, accountNumber);
+        return redis.opsForHash()
+                .increment(key, "guesses", 1)
+                .flatMap(guesses -> redis.opsForHash()
+                        .get(key, "digest")
+                        .map(String::valueOf)
+                        .flatMap(digest -> {
+                            boolean right = code != null
+                                    && MessageDigest.isEqual(
+                                            digest.getBytes(StandardCharsets.US_ASCII),
+                                            digest(code.strip()).getBytes(StandardCharsets.US_ASCII));
+                            if (right || guesses >= MAX_GUESSES) {
+                                return redis.delete(key).thenReturn(right && guesses <= MAX_GUESSES);
+                            }
+                            return Mono.just(false);
+                        }))
+                // No code was issued: the increment made an empty hash, which must not linger.
+                .switchIfEmpty(redis.delete(key).thenReturn(false));
+    }
+
+    private static String key(WorkspaceId workspace, String accountNumber) {
+        String account =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(accountNumber.getBytes(StandardCharsets.UTF_8));
+        return "reroute:workspace:" + workspace + ":portal-code:" + account;
+    }
+
+    private static String digest(String code) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
