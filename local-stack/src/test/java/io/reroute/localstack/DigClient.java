@@ -1,41 +1,22 @@
 package io.reroute.localstack;
 
+import io.reroute.gateway.support.Dig;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
- * {@code dig} as a subscriber's device: queries the gateway's DNS from the subscriber's own address
- * (any 127.0.0.0/8 address is this machine's), so the gateway answers as it answers that subscriber.
+ * {@code dig} (the gateway tests' {@link Dig}) as a subscriber's device: queries the gateway's DNS from
+ * the subscriber's own address (any 127.0.0.0/8 address is this machine's), so the gateway answers as
+ * it answers that subscriber.
  */
 record DigClient(int port, String from) {
 
     /** The first A record the gateway answers for {@code name}, or "" (no answer, or an error). */
     String answer(String name) {
         try {
-            Process dig = new ProcessBuilder(
-                            "dig",
-                            "@127.0.0.1",
-                            "-p",
-                            Integer.toString(port),
-                            "-b",
-                            from,
-                            "+short",
-                            "+tries=1",
-                            "+time=1",
-                            name,
-                            "A")
-                    .redirectErrorStream(true)
-                    .start();
-            if (!dig.waitFor(5, TimeUnit.SECONDS)) {
-                dig.destroyForcibly();
-                return "";
-            }
-            String out = new String(dig.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
-            return dig.exitValue() == 0 && !out.isEmpty()
-                    ? out.lines().findFirst().orElse("")
-                    : "";
+            return Dig.query(port, from, name, "A", "+time=1").data().stream()
+                    .findFirst()
+                    .orElse("");
         } catch (IOException e) {
             throw new IllegalStateException("dig could not run (Debian package dnsutils)", e);
         } catch (InterruptedException e) {

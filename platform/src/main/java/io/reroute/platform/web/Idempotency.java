@@ -1,12 +1,9 @@
 package io.reroute.platform.web;
 
 import io.r2dbc.postgresql.codec.Json;
+import io.reroute.platform.crypto.Digests;
 import io.reroute.platform.tenancy.WorkspaceId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +43,7 @@ public class Idempotency {
         if (key.isBlank() || key.length() > 255) {
             return Mono.error(new InvalidRequestException(HEADER, "must be 1 to 255 characters"));
         }
-        String hash = hash(json.writeValueAsString(request));
+        String hash = Digests.sha256Hex(json.writeValueAsString(request));
         return db.sql("INSERT INTO idempotency_record (workspace_id, key, request_hash, created_at)"
                         + " VALUES (:workspace, :key, :hash, :at) ON CONFLICT DO NOTHING")
                 .bind("workspace", workspace.value())
@@ -94,15 +91,6 @@ public class Idempotency {
     @SuppressWarnings("unchecked")
     private static ResponseEntity<Object> widen(ResponseEntity<?> response) {
         return (ResponseEntity<Object>) response;
-    }
-
-    private static String hash(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The key was used before with a different request body. */

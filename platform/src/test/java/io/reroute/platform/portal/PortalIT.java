@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The portal's side of the platform: a signed link opens the subscriber's session on their own
@@ -278,9 +277,9 @@ class PortalIT {
     void aNewLinkGoesOnlyToTheAddressOnFileAtMostOnceAMinuteAndTellsTheVisitorNothing() {
         String s = subscriber(a, "P-5", Map.of("email", "p5@example.net"));
         for (String host : List.of(hostA, hostA, hostB, "unknown-" + UUID.randomUUID() + ".example")) {
-            requestLink(host, "P-5");
+            portal.requestLink(host, "P-5");
         }
-        requestLink(hostA, "NO-SUCH-ACCOUNT");
+        portal.requestLink(hostA, "NO-SUCH-ACCOUNT");
         a.client()
                 .get()
                 .uri("/api/v1/subscribers/" + s + "/notifications")
@@ -297,21 +296,18 @@ class PortalIT {
         String email = "p6-" + UUID.randomUUID() + "@example.net";
         subscriber(a, "P-6", Map.of("email", email));
         // Asked on the other workspace's host, the account is nobody's: nothing is sent.
-        requestCode(hostB, "P-6");
+        portal.requestCode(hostB, "P-6");
         assertThat(TestMailServer.receivedBy(email)).isEmpty();
-        requestCode(hostA, "P-6");
-        requestCode(hostA, "P-6");
+        portal.requestCode(hostA, "P-6");
+        portal.requestCode(hostA, "P-6");
         var mails = TestMailServer.receivedBy(email);
         assertThat(mails).hasSize(1);
         assertThat(mails.getFirst().getSubject()).isEqualTo("Your sign-in code for ISP A");
-        var found = java.util.regex.Pattern.compile("is (\\d{6})\\.")
-                .matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(mails.getFirst()));
-        assertThat(found.find()).isTrue();
-        String code = found.group(1);
+        String code = codeIn(mails.getFirst());
 
-        signInWithCode(hostB, "P-6", code).expectStatus().isEqualTo(422);
+        portal.signInWithCode(hostB, "P-6", code).expectStatus().isEqualTo(422);
         String session = JsonPath.read(
-                signInWithCode(hostA, "P-6", code)
+                portal.signInWithCode(hostA, "P-6", code)
                         .expectStatus()
                         .isCreated()
                         .expectBody(String.class)
@@ -322,7 +318,7 @@ class PortalIT {
                 .expectBody()
                 .jsonPath("$.accountNumber")
                 .isEqualTo("P-6");
-        signInWithCode(hostA, "P-6", code)
+        portal.signInWithCode(hostA, "P-6", code)
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
@@ -334,54 +330,21 @@ class PortalIT {
     void fiveWrongGuessesEndACode() throws Exception {
         String email = "p7-" + UUID.randomUUID() + "@example.net";
         subscriber(a, "P-7", Map.of("email", email));
-        requestCode(hostA, "P-7");
-        var found = java.util.regex.Pattern.compile("is (\\d{6})\\.")
-                .matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(
-                        TestMailServer.receivedBy(email).getFirst()));
-        assertThat(found.find()).isTrue();
-        String code = found.group(1);
+        portal.requestCode(hostA, "P-7");
+        String code = codeIn(TestMailServer.receivedBy(email).getFirst());
         String wrong = code.equals("000000") ? "111111" : "000000";
         for (int guess = 0; guess < 5; guess++) {
-            signInWithCode(hostA, "P-7", wrong).expectStatus().isEqualTo(422);
+            portal.signInWithCode(hostA, "P-7", wrong).expectStatus().isEqualTo(422);
         }
-        signInWithCode(hostA, "P-7", code).expectStatus().isEqualTo(422);
+        portal.signInWithCode(hostA, "P-7", code).expectStatus().isEqualTo(422);
     }
 
-    private static WebTestClient.ResponseSpec signInWithCode(String host, String account, String code) {
-        return a.api()
-                .anonymous()
-                .post()
-                .uri("/internal/portal/sessions/code")
-                .header(HttpHeaders.AUTHORIZATION, InternalCredentials.portal())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("host", host, "accountNumber", account, "code", code))
-                .exchange();
-    }
-
-    private static void requestCode(String host, String account) {
-        a.api()
-                .anonymous()
-                .post()
-                .uri("/internal/portal/codes")
-                .header(HttpHeaders.AUTHORIZATION, InternalCredentials.portal())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("host", host, "accountNumber", account))
-                .exchange()
-                .expectStatus()
-                .isAccepted();
-    }
-
-    private static void requestLink(String host, String account) {
-        a.api()
-                .anonymous()
-                .post()
-                .uri("/internal/portal/link-requests")
-                .header(HttpHeaders.AUTHORIZATION, InternalCredentials.portal())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("host", host, "accountNumber", account))
-                .exchange()
-                .expectStatus()
-                .isAccepted();
+    /** The six-digit code a sign-in mail carries. */
+    private static String codeIn(jakarta.mail.internet.MimeMessage mail) {
+        var found = java.util.regex.Pattern.compile("is (\\d{6})\\.")
+                .matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail));
+        assertThat(found.find()).isTrue();
+        return found.group(1);
     }
 
     @Test

@@ -40,10 +40,33 @@ public final class PortalClient {
     }
 
     public WebTestClient.ResponseSpec openSession(String host, String token) {
+        return call("/internal/portal/sessions", Map.of("host", host, "token", token));
+    }
+
+    public WebTestClient.ResponseSpec signInWithCode(String host, String account, String code) {
+        return call("/internal/portal/sessions/code", Map.of("host", host, "accountNumber", account, "code", code));
+    }
+
+    /** Asks for a new link for the account on the host; the platform always answers 202. */
+    public void requestLink(String host, String account) {
+        call("/internal/portal/link-requests", Map.of("host", host, "accountNumber", account))
+                .expectStatus()
+                .isAccepted();
+    }
+
+    /** Asks for a sign-in code for the account on the host; the platform always answers 202. */
+    public void requestCode(String host, String account) {
+        call("/internal/portal/codes", Map.of("host", host, "accountNumber", account))
+                .expectStatus()
+                .isAccepted();
+    }
+
+    /** A call of the portal before any session: only its own credentials. */
+    private WebTestClient.ResponseSpec call(String uri, Object body) {
         return client.post()
-                .uri("/internal/portal/sessions")
+                .uri(uri)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("host", host, "token", token))
+                .bodyValue(body)
                 .exchange();
     }
 

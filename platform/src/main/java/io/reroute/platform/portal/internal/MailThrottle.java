@@ -1,9 +1,7 @@
 package io.reroute.platform.portal.internal;
 
 import io.reroute.platform.tenancy.WorkspaceId;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -22,11 +20,8 @@ class MailThrottle {
 
     /** True for the first request of {@code kind} for this account within the window. */
     Mono<Boolean> firstWithinAMinute(WorkspaceId workspace, String kind, String accountNumber) {
-        // The account number is what a visitor typed: encoded, so it cannot shape the key.
-        String account =
-                Base64.getUrlEncoder().withoutPadding().encodeToString(accountNumber.getBytes(StandardCharsets.UTF_8));
         return redis.opsForValue()
-                .setIfAbsent("reroute:workspace:" + workspace + ":portal-mail-" + kind + ":" + account, "1", WINDOW)
+                .setIfAbsent(AccountKeys.of(workspace, "mail-" + kind, accountNumber), "1", WINDOW)
                 .defaultIfEmpty(false);
     }
 }

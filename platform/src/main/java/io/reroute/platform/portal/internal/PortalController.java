@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -311,60 +312,56 @@ class PortalController {
     @Operation(summary = "The signed-in subscriber's account: state, open invoices, usage and top-ups on sale")
     Mono<Account> account(@RequestHeader(SESSION) String token, @RequestHeader(HOST) String host) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return session(token, host)
-                .flatMap(session -> transactions.inWorkspace(session.workspace(), () -> {
-                    WorkspaceId workspace = session.workspace();
-                    return Mono.zip(
-                                    subscriber(session),
-                                    workspaces.find(workspace),
-                                    payments.invoices(
-                                                    workspace,
-                                                    session.subscriber(),
-                                                    Optional.of(Invoice.Status.OPEN),
-                                                    MAX_ROWS)
-                                            .collectList(),
-                                    usage.usage(workspace, session.subscriber()),
-                                    usage.productsOnSale(workspace).collectList(),
-                                    paymentSettings
-                                            .active(workspace)
-                                            .map(active -> Optional.of(active.provider()))
-                                            .defaultIfEmpty(Optional.empty()))
-                            .map(found -> {
-                                Subscriber subscriber = found.getT1();
-                                String currency = found.getT2().currency();
-                                var open = found.getT3().stream()
-                                        .sorted(Comparator.comparing(Invoice::dueDate))
-                                        .map(i -> new Bill(
-                                                i.id(),
-                                                i.number(),
-                                                i.amount(),
-                                                i.currency(),
-                                                i.dueDate(),
-                                                i.dueDate().isBefore(today)))
-                                        .toList();
-                                var due = open.stream().map(Bill::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-                                // Data on top of an unlimited plan would add nothing: nothing to offer.
-                                boolean capped = found.getT4().allowanceBytes() != null;
-                                var offers = found.getT5().stream()
-                                        .filter(p -> capped)
-                                        .map(p -> new Offer(
-                                                p.id(), p.name(), p.bytes(), p.price(), p.currency(), p.validityDays()))
-                                        .toList();
-                                return new Account(
-                                        subscriber.name(),
-                                        subscriber.accountNumber(),
-                                        subscriber.email(),
-                                        subscriber.state(),
-                                        subscriber.stateChangedAt(),
-                                        subscriber.stateVersion(),
-                                        open,
-                                        due,
-                                        currency,
-                                        found.getT4(),
-                                        offers,
-                                        found.getT6().orElse(null));
-                            });
-                }));
+        return inSession(token, host, session -> {
+            WorkspaceId workspace = session.workspace();
+            return Mono.zip(
+                            subscriber(session),
+                            workspaces.find(workspace),
+                            payments.invoices(
+                                            workspace, session.subscriber(), Optional.of(Invoice.Status.OPEN), MAX_ROWS)
+                                    .collectList(),
+                            usage.usage(workspace, session.subscriber()),
+                            usage.productsOnSale(workspace).collectList(),
+                            paymentSettings
+                                    .active(workspace)
+                                    .map(active -> Optional.of(active.provider()))
+                                    .defaultIfEmpty(Optional.empty()))
+                    .map(found -> {
+                        Subscriber subscriber = found.getT1();
+                        String currency = found.getT2().currency();
+                        var open = found.getT3().stream()
+                                .sorted(Comparator.comparing(Invoice::dueDate))
+                                .map(i -> new Bill(
+                                        i.id(),
+                                        i.number(),
+                                        i.amount(),
+                                        i.currency(),
+                                        i.dueDate(),
+                                        i.dueDate().isBefore(today)))
+                                .toList();
+                        var due = open.stream().map(Bill::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                        // Data on top of an unlimited plan would add nothing: nothing to offer.
+                        boolean capped = found.getT4().allowanceBytes() != null;
+                        var offers = found.getT5().stream()
+                                .filter(p -> capped)
+                                .map(p -> new Offer(
+                                        p.id(), p.name(), p.bytes(), p.price(), p.currency(), p.validityDays()))
+                                .toList();
+                        return new Account(
+                                subscriber.name(),
+                                subscriber.accountNumber(),
+                                subscriber.email(),
+                                subscriber.state(),
+                                subscriber.stateChangedAt(),
+                                subscriber.stateVersion(),
+                                open,
+                                due,
+                                currency,
+                                found.getT4(),
+                                offers,
+                                found.getT6().orElse(null));
+                    });
+        });
     }
 
     record State(SubscriberState state, long stateVersion, Instant since) {}
@@ -372,41 +369,35 @@ class PortalController {
     @GetMapping("/internal/portal/account/state")
     @Operation(summary = "Only the subscriber's state, for the portal to watch for 'service restored'")
     Mono<State> state(@RequestHeader(SESSION) String token, @RequestHeader(HOST) String host) {
-        return session(token, host)
-                .flatMap(session -> transactions.inWorkspace(session.workspace(), () -> subscriber(session)))
+        return inSession(token, host, session -> subscriber(session))
                 .map(s -> new State(s.state(), s.stateVersion(), s.stateChangedAt()));
     }
 
     @GetMapping("/internal/portal/invoices")
     @Operation(summary = "The subscriber's invoices, newest first")
     Mono<List<Invoice>> invoices(@RequestHeader(SESSION) String token, @RequestHeader(HOST) String host) {
-        return session(token, host)
-                .flatMap(session -> transactions.inWorkspace(session.workspace(), () -> payments.invoices(
-                                session.workspace(), session.subscriber(), Optional.empty(), MAX_ROWS)
-                        .sort(Comparator.comparing(Invoice::issuedAt).reversed())
-                        .collectList()));
+        return inSession(token, host, session -> payments.invoices(
+                        session.workspace(), session.subscriber(), Optional.empty(), MAX_ROWS)
+                .sort(Comparator.comparing(Invoice::issuedAt).reversed())
+                .collectList());
     }
 
     @GetMapping("/internal/portal/payments")
     @Operation(summary = "The subscriber's payments (receipts), newest first")
     Mono<List<Payment>> receipts(@RequestHeader(SESSION) String token, @RequestHeader(HOST) String host) {
-        return session(token, host)
-                .flatMap(session -> transactions.inWorkspace(session.workspace(), () -> payments.payments(
-                                session.workspace(), session.subscriber(), MAX_ROWS)
-                        .sort(Comparator.comparing(Payment::receivedAt).reversed())
-                        .collectList()));
+        return inSession(token, host, session -> payments.payments(session.workspace(), session.subscriber(), MAX_ROWS)
+                .sort(Comparator.comparing(Payment::receivedAt).reversed())
+                .collectList());
     }
 
     @GetMapping("/internal/portal/invoices/{id}/pdf")
     @Operation(summary = "One of the subscriber's invoices as a PDF")
     Mono<ResponseEntity<byte[]>> invoicePdf(
             @RequestHeader(SESSION) String token, @RequestHeader(HOST) String host, @PathVariable UUID id) {
-        return session(token, host)
-                .flatMap(session ->
-                        transactions.inWorkspace(session.workspace(), () -> payments.invoice(session.workspace(), id)
-                                .filter(invoice -> invoice.subscriberId().equals(session.subscriber()))
-                                .switchIfEmpty(Mono.error(new NotFoundException("invoice")))
-                                .zipWith(parties(session))))
+        return inSession(token, host, session -> payments.invoice(session.workspace(), id)
+                        .filter(invoice -> invoice.subscriberId().equals(session.subscriber()))
+                        .switchIfEmpty(Mono.error(new NotFoundException("invoice")))
+                        .zipWith(parties(session)))
                 .flatMap(found -> render(() -> BillingDocuments.invoice(
                         found.getT2().from(),
                         found.getT2().to(),
@@ -426,19 +417,17 @@ class PortalController {
     @Operation(summary = "A receipt for one of the subscriber's payments, as a PDF")
     Mono<ResponseEntity<byte[]>> receiptPdf(
             @RequestHeader(SESSION) String token, @RequestHeader(HOST) String host, @PathVariable UUID id) {
-        return session(token, host)
-                .flatMap(session ->
-                        transactions.inWorkspace(session.workspace(), () -> payments.payment(session.workspace(), id)
-                                .filter(payment -> payment.subscriberId().equals(session.subscriber()))
-                                .switchIfEmpty(Mono.error(new NotFoundException("payment")))
-                                .flatMap(payment -> Mono.zip(
-                                        Mono.just(payment),
-                                        Flux.fromIterable(payment.invoiceIds())
-                                                .concatMap(invoice -> payments.invoice(session.workspace(), invoice))
-                                                .map(invoice -> new ReceiptLine(
-                                                        "Invoice " + invoice.number(), invoice.amount()))
-                                                .collectList(),
-                                        parties(session)))))
+        return inSession(token, host, session -> payments.payment(session.workspace(), id)
+                        .filter(payment -> payment.subscriberId().equals(session.subscriber()))
+                        .switchIfEmpty(Mono.error(new NotFoundException("payment")))
+                        .flatMap(payment -> Mono.zip(
+                                Mono.just(payment),
+                                Flux.fromIterable(payment.invoiceIds())
+                                        .concatMap(invoice -> payments.invoice(session.workspace(), invoice))
+                                        .map(invoice ->
+                                                new ReceiptLine("Invoice " + invoice.number(), invoice.amount()))
+                                        .collectList(),
+                                parties(session))))
                 .flatMap(found -> render(() -> BillingDocuments.receipt(
                         found.getT3().from(),
                         found.getT3().to(),
@@ -559,6 +548,12 @@ class PortalController {
                 .find(session.workspace(), session.subscriber())
                 .filter(s -> s.accountNumber().equals(session.accountNumber()))
                 .switchIfEmpty(Mono.error(sessionEnded("the account of this session no longer exists")));
+    }
+
+    /** {@code work} for the session's subscriber, in a transaction of the session's workspace. */
+    private <T> Mono<T> inSession(String token, String host, Function<PortalSessions.Session, Mono<T>> work) {
+        return session(token, host)
+                .flatMap(session -> transactions.inWorkspace(session.workspace(), () -> work.apply(session)));
     }
 
     /** The session, valid on this host only: a session of one workspace opens nothing on another's host. */

@@ -1,15 +1,12 @@
 package io.reroute.platform.portal.internal;
 
+import io.reroute.platform.crypto.Digests;
 import io.reroute.platform.portal.PortalProperties;
 import io.reroute.platform.tenancy.WorkspaceId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -79,11 +76,6 @@ class PortalSessions {
     }
 
     private static String key(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return KEY_PREFIX + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return KEY_PREFIX + Digests.sha256Hex(token);
     }
 }

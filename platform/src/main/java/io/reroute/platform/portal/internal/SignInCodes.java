@@ -1,13 +1,11 @@
 package io.reroute.platform.portal.internal;
 
+import io.reroute.platform.crypto.Digests;
 import io.reroute.platform.tenancy.WorkspaceId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -34,7 +32,7 @@ class SignInCodes {
         String code = String.format("%06d", random.nextInt(1_000_000));
         String key = key(workspace, accountNumber);
         return redis.delete(key)
-                .then(redis.opsForHash().put(key, "digest", digest(code)))
+                .then(redis.opsForHash().put(key, "digest", Digests.sha256Hex(code)))
                 .then(redis.expire(key, VALIDITY))
                 .thenReturn(code);
     }
@@ -51,7 +49,7 @@ class SignInCodes {
                             boolean right = code != null
                                     && MessageDigest.isEqual(
                                             digest.getBytes(StandardCharsets.US_ASCII),
-                                            digest(code.strip()).getBytes(StandardCharsets.US_ASCII));
+                                            Digests.sha256Hex(code.strip()).getBytes(StandardCharsets.US_ASCII));
                             if (right || guesses >= MAX_GUESSES) {
                                 return redis.delete(key).thenReturn(right && guesses <= MAX_GUESSES);
                             }
@@ -62,17 +60,6 @@ class SignInCodes {
     }
 
     private static String key(WorkspaceId workspace, String accountNumber) {
-        String account =
-                Base64.getUrlEncoder().withoutPadding().encodeToString(accountNumber.getBytes(StandardCharsets.UTF_8));
-        return "reroute:workspace:" + workspace + ":portal-code:" + account;
-    }
-
-    private static String digest(String code) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return AccountKeys.of(workspace, "code", accountNumber);
     }
 }
