@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -76,31 +77,37 @@ public final class LocalStack implements AutoCloseable {
                         secrets.appPassword()));
 
         String platformUrl = "http://localhost:" + config.platformPort();
-        var platform = launch(
-                "platform",
-                config.platformPort(),
-                Map.ofEntries(
-                        Map.entry("REROUTE_PLATFORM_PORT", Integer.toString(config.platformPort())),
-                        Map.entry("REROUTE_DB_HOST", database.host()),
-                        Map.entry("REROUTE_DB_PORT", Integer.toString(database.port())),
-                        Map.entry("REROUTE_DB_NAME", database.database()),
-                        Map.entry("REROUTE_DB_APP_USERNAME", database.appUsername()),
-                        Map.entry("REROUTE_DB_APP_PASSWORD", database.appPassword()),
-                        Map.entry("REROUTE_DB_OWNER_USERNAME", database.ownerUsername()),
-                        Map.entry("REROUTE_DB_OWNER_PASSWORD", database.ownerPassword()),
-                        Map.entry("REROUTE_REDIS_URL", redis.url()),
-                        Map.entry("REROUTE_SECRETS_KEY", secrets.secretsKey()),
-                        Map.entry("REROUTE_JWT_ISSUER", platformUrl),
-                        Map.entry("REROUTE_REGION", "local"),
-                        Map.entry("REROUTE_DEMO_ENABLED", "true"),
-                        Map.entry("REROUTE_PAYMENTS_SANDBOX_ENABLED", "true"),
-                        Map.entry("REROUTE_DEMO_CLIENT_ID", DEMO_CLIENT_ID),
-                        Map.entry("REROUTE_DEMO_CLIENT_SECRET", secrets.demoClientSecret()),
-                        Map.entry("REROUTE_GATEWAY_CREDENTIALS", "local=" + secrets.gatewaySecret()),
-                        Map.entry("REROUTE_PORTAL_SECRET", secrets.portalSecret())));
+        var platformEnvironment = new HashMap<>(Map.ofEntries(
+                Map.entry("REROUTE_PLATFORM_PORT", Integer.toString(config.platformPort())),
+                Map.entry("REROUTE_DB_HOST", database.host()),
+                Map.entry("REROUTE_DB_PORT", Integer.toString(database.port())),
+                Map.entry("REROUTE_DB_NAME", database.database()),
+                Map.entry("REROUTE_DB_APP_USERNAME", database.appUsername()),
+                Map.entry("REROUTE_DB_APP_PASSWORD", database.appPassword()),
+                Map.entry("REROUTE_DB_OWNER_USERNAME", database.ownerUsername()),
+                Map.entry("REROUTE_DB_OWNER_PASSWORD", database.ownerPassword()),
+                Map.entry("REROUTE_REDIS_URL", redis.url()),
+                Map.entry("REROUTE_SECRETS_KEY", secrets.secretsKey()),
+                Map.entry("REROUTE_JWT_ISSUER", platformUrl),
+                Map.entry("REROUTE_REGION", "local"),
+                Map.entry("REROUTE_DEMO_ENABLED", "true"),
+                Map.entry("REROUTE_PAYMENTS_SANDBOX_ENABLED", "true"),
+                Map.entry("REROUTE_DEMO_CLIENT_ID", DEMO_CLIENT_ID),
+                Map.entry("REROUTE_DEMO_CLIENT_SECRET", secrets.demoClientSecret()),
+                Map.entry("REROUTE_GATEWAY_CREDENTIALS", "local=" + secrets.gatewaySecret()),
+                Map.entry("REROUTE_PORTAL_SECRET", secrets.portalSecret())));
+        if (!config.smtp().isBlank()) {
+            int colon = config.smtp().lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("reroute.smtp must be host:port, not " + config.smtp());
+            }
+            platformEnvironment.put("SPRING_MAIL_HOST", config.smtp().substring(0, colon));
+            platformEnvironment.put("SPRING_MAIL_PORT", config.smtp().substring(colon + 1));
+        }
+        var platform = launch("platform", config.platformPort(), platformEnvironment);
         // The platform owns the schema and the demo workspace; the others wait for it.
         platform.awaitHealthy(config.startTimeout());
-        var gatewayEnvironment = new java.util.HashMap<>(Map.ofEntries(
+        var gatewayEnvironment = new HashMap<>(Map.ofEntries(
                 Map.entry("REROUTE_GATEWAY_PORT", Integer.toString(config.gatewayPort())),
                 Map.entry("REROUTE_REGION", "local"),
                 Map.entry("REROUTE_PLATFORM_URL", platformUrl),

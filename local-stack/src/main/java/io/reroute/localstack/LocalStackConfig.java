@@ -6,6 +6,8 @@ import java.time.Duration;
 /**
  * Where the local stack keeps its data and which ports it uses; each can be overridden with -D.
  * {@code dnsUpstream} ({@code host:port}) is where the gateway forwards DNS; empty: the system's resolvers.
+ * {@code smtp} ({@code host:port}) is the SMTP server the platform sends subscriber mail through; empty:
+ * mails are only logged.
  */
 record LocalStackConfig(
         Path home,
@@ -22,7 +24,8 @@ record LocalStackConfig(
         int portalUiPort,
         String heapPerProcess,
         Duration startTimeout,
-        String dnsUpstream) {
+        String dnsUpstream,
+        String smtp) {
 
     static LocalStackConfig fromSystemProperties() {
         Path home = Path.of(System.getProperty("reroute.home", "."))
@@ -44,6 +47,7 @@ record LocalStackConfig(
                 Integer.getInteger("reroute.portal-ui.port", 8110),
                 System.getProperty("reroute.heap", "384m"),
                 Duration.ofSeconds(Long.getLong("reroute.start-timeout-seconds", 240)),
-                System.getProperty("reroute.dns.upstream", ""));
+                System.getProperty("reroute.dns.upstream", ""),
+                System.getProperty("reroute.smtp", ""));
     }
 }

@@ -72,6 +72,7 @@ final class PortalBenchmark {
             chromium.start();
             var landing = chromium.firstVisit(
                     stack.portalUrl(host) + "/link/" + platform.link(workspace, subscriber, "PAY"), "account");
+            var front = chromium.firstVisit(stack.portalUrl(host) + "/", "home");
             var signIn = chromium.firstVisit(stack.tenantUiUrl() + "/login", "login-form");
 
             System.out.println();
@@ -80,6 +81,11 @@ final class PortalBenchmark {
                     "first visit: landing page from a link (to the account)",
                     landing.requests(),
                     landing.bytes() / 1000.0);
+            System.out.printf(
+                    "%-58s %8d requests %9.1f KB%n",
+                    "first visit: the front page without a link (sign-in forms)",
+                    front.requests(),
+                    front.bytes() / 1000.0);
             System.out.printf(
                     "%-58s %8d requests %9.1f KB%n",
                     "peer: first visit of the admin UI's sign-in page", signIn.requests(), signIn.bytes() / 1000.0);

@@ -2,12 +2,19 @@ package io.reroute.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.reroute.gateway.support.FakeUpstreamDns;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,8 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The subscriber portal in headless Chromium against the running system: a blocked subscriber's
  * device is sent by the gateway's captive endpoint to their workspace's portal, pays in the sandbox,
- * sees "restored" without reloading, and the gateway's DNS answers them normally again. Reminder
- * hosts end in {@code .localtest}, which the browser maps to this machine.
+ * sees "restored" without reloading, and the gateway's DNS answers them normally again; a subscriber
+ * signs in with a code mailed to a real SMTP server. Reminder hosts end in {@code .localtest}, which
+ * the browser maps to this machine.
  */
 class PortalBrowserIT {
 
@@ -25,7 +33,7 @@ class PortalBrowserIT {
 
     @RegisterExtension
     @Order(1)
-    static final RunningStack stack = RunningStack.withFakeUpstreamDns();
+    static final RunningStack stack = RunningStack.withFakeUpstreamDns().withMailServer();
 
     @RegisterExtension
     @Order(2)
@@ -53,6 +61,10 @@ class PortalBrowserIT {
         try (var portal = chromium.page(stack.portalUrl(host))) {
             portal.open(redirect.getPath());
             portal.expect("account-state").hasAttribute("data-state", "BLOCKED");
+            // The first page is finished HTML: the captive network carries no Vaadin client for it.
+            assertThat(portal.page().evaluate("() => window.Vaadin === undefined"))
+                    .isEqualTo(true);
+            assertThat(portal.page().url()).endsWith("/account");
             portal.expect("account").containsText("Fibra Norte");
             portal.expect("account").containsText("F-2026-11");
             portal.expect("account").containsText("39.90");
@@ -70,6 +82,10 @@ class PortalBrowserIT {
                     address, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - clicked));
             portal.expect("service-restored").isVisible();
             portal.screenshot("52-portal-restored");
+
+            portal.click("back-to-account");
+            portal.expect("account-state").hasAttribute("data-state", "ACTIVE");
+            portal.expect("service-restored").isVisible();
         }
         assertThat(platform.get(workspace.token(), "/api/v1/subscribers/" + subscriber)
                         .get("state")
@@ -114,6 +130,59 @@ class PortalBrowserIT {
             portal.expect(portal.page().locator("body")).not().containsText("Rede Sul");
             portal.expect(portal.page().locator("body")).not().containsText("Onda Leste");
         }
+    }
+
+    @Test
+    void aSubscriberSignedInWithAMailedCodeSeesTheRestoreWithoutReloading() throws Exception {
+        var platform = new PlatformClient(stack.platformUrl());
+        var workspace = platform.signUp("Vale Net");
+        String host = "pay-" + workspace.slug() + ".localtest";
+        platform.configurePortal(workspace, host, LANDING);
+        String subscriber =
+                platform.subscriber(workspace, "V-7", "Vera Lima").get("id").asString();
+        platform.post(workspace, "/api/v1/subscribers/" + subscriber + "/suspend", Map.of("reason", "browser test"));
+
+        try (var portal = chromium.page(stack.portalUrl(host))) {
+            portal.open("/");
+            int mailsBefore = stack.mail().getReceivedMessages().length;
+            portal.fill("code-account", "V-7").click("code-send");
+            portal.expect("code-sent").isVisible();
+            portal.fill("code-value", mailedCode("v-7@subscribers.example.net", mailsBefore))
+                    .click("code-submit");
+            portal.expect("account-state").hasAttribute("data-state", "SUSPENDED");
+            portal.expect("account-holder").containsText("V-7");
+            portal.screenshot("55-portal-signed-in-with-code");
+
+            // Staff lift the suspension: the open page notices by itself.
+            platform.post(
+                    workspace, "/api/v1/subscribers/" + subscriber + "/restore", Map.of("reason", "browser test"));
+            portal.expect("service-restored").isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+            portal.expect("account-state").hasAttribute("data-state", "ACTIVE");
+            portal.screenshot("56-portal-restored-by-staff");
+
+            portal.click("sign-out");
+            portal.expect("home").isVisible();
+            portal.open("/account");
+            portal.expect("session-ended").isVisible();
+        }
+    }
+
+    /** The code in the sign-in mail the platform sent to {@code recipient} after {@code before} mails. */
+    private static String mailedCode(String recipient, int before) throws Exception {
+        var mail = stack.mail();
+        assertThat(mail.waitForIncomingEmail(30_000, before + 1))
+                .as("a sign-in mail")
+                .isTrue();
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            if (Arrays.stream(message.getAllRecipients())
+                    .anyMatch(to -> to.toString().equalsIgnoreCase(recipient))) {
+                Matcher code = Pattern.compile("is (\\d{6})\\.").matcher(GreenMailUtil.getBody(message));
+                if (code.find()) {
+                    return code.group(1);
+                }
+            }
+        }
+        throw new AssertionError("no sign-in code was mailed to " + recipient);
     }
 
     /** Where the gateway's captive endpoint sends a device at {@code address}, as curl sees it from there. */

@@ -1,5 +1,7 @@
 package io.reroute.localstack;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.reroute.gateway.support.FakeUpstreamDns;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,7 +21,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RunningStack implements BeforeAllCallback, AfterAllCallback {
 
     private final boolean fakeUpstream;
+    private boolean withMail;
     private FakeUpstreamDns upstream;
+    private GreenMail mail;
     private Path data;
     private LocalStackConfig config;
     private LocalStack stack;
@@ -42,6 +46,12 @@ final class RunningStack implements BeforeAllCallback, AfterAllCallback {
         return new RunningStack(true);
     }
 
+    /** The platform sends its mail to a real SMTP server of the test's ({@link #mail()}). */
+    RunningStack withMailServer() {
+        withMail = true;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         start();
@@ -54,7 +64,13 @@ final class RunningStack implements BeforeAllCallback, AfterAllCallback {
             upstream = new FakeUpstreamDns();
             dns = upstream.address();
         }
-        config = onFreePorts(data, dns);
+        String smtp = "";
+        if (withMail) {
+            mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            mail.start();
+            smtp = "127.0.0.1:" + mail.getSmtp().getPort();
+        }
+        config = onFreePorts(data, dns, smtp);
         stack = new LocalStack(config);
         stack.start();
     }
@@ -70,6 +86,9 @@ final class RunningStack implements BeforeAllCallback, AfterAllCallback {
         }
         if (upstream != null) {
             upstream.close();
+        }
+        if (mail != null) {
+            mail.stop();
         }
         if (data != null) {
             try (Stream<Path> files = Files.walk(data)) {
@@ -87,6 +106,14 @@ final class RunningStack implements BeforeAllCallback, AfterAllCallback {
         return "http://localhost:" + config.tenantUiPort();
     }
 
+    /** The SMTP server the platform mails through, with every mail it received. */
+    GreenMail mail() {
+        if (mail == null) {
+            throw new IllegalStateException("this stack was started without withMailServer()");
+        }
+        return mail;
+    }
+
     LocalStackConfig config() {
         return config;
     }
@@ -102,10 +129,10 @@ final class RunningStack implements BeforeAllCallback, AfterAllCallback {
 
     /** Every port the stack listens on, each free when asked; the heap kept small for a 2-core CI machine. */
     static LocalStackConfig onFreePorts(Path data) throws IOException {
-        return onFreePorts(data, "");
+        return onFreePorts(data, "", "");
     }
 
-    static LocalStackConfig onFreePorts(Path data, String dnsUpstream) throws IOException {
+    static LocalStackConfig onFreePorts(Path data, String dnsUpstream, String smtp) throws IOException {
         return new LocalStackConfig(
                 Path.of(System.getProperty("reroute.home")).toAbsolutePath(),
                 data,
@@ -121,7 +148,8 @@ final class RunningStack implements BeforeAllCallback, AfterAllCallback {
                 freePort(),
                 "320m",
                 Duration.ofMinutes(4),
-                dnsUpstream);
+                dnsUpstream,
+                smtp);
     }
 
     private static int freePort() throws IOException {

@@ -11,17 +11,21 @@ import java.nio.file.Path;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * One of the Vaadin UIs (the admin UI, the portal) in one browser session, spoken to by element id
- * as the views set them. Every action waits until Vaadin's server round trip is over, and the checks
+ * One of the Vaadin UIs (the admin UI, the portal with its server-rendered pages) in one browser
+ * session, spoken to by element id as the views set them. Every action waits until Vaadin's server round trip is over, and the checks
  * retry until they hold.
  */
 final class VaadinPage implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    /** True once no Vaadin client has a request in flight. */
+    /**
+     * True once no Vaadin client has a request in flight; a server-rendered page (no Vaadin script)
+     * once it has loaded.
+     */
     private static final String VAADIN_IDLE = """
             () => {
+              if (!document.querySelector('script[src*="VAADIN/"]')) return document.readyState === 'complete';
               const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
               return !!clients && Object.values(clients).every(c => !c.isActive || !c.isActive());
             }""";

@@ -29,14 +29,30 @@ class PortalUiApplicationIT {
     }
 
     @Test
-    void servesTheApplicationPage() throws Exception {
-        // The routes a subscriber reaches from outside: the host's front page and a reminder's link.
-        for (String path : new String[] {"/", "/link/some.signed.token", "/account"}) {
+    void servesTheApplicationPages() throws Exception {
+        // The Vaadin pages a subscriber reaches from outside: the host's front page, a rejected link's page.
+        for (String path : new String[] {"/", "/link-problem/EXPIRED", "/session-ended"}) {
             var response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type"))
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         }
+    }
+
+    @Test
+    void theServerRenderedPagesSendAVisitorWithoutASessionOn() throws Exception {
+        // "localhost" can be no workspace's reminder host: the link is not even taken to the platform.
+        var link = get("/link/some.signed.token");
+        assertThat(link.statusCode()).isEqualTo(303);
+        assertThat(link.headers().firstValue("Location")).hasValue("/link-problem/UNKNOWN_HOST");
+        assertThat(link.headers().firstValue("Cache-Control")).hasValue("no-store");
+
+        for (String path : new String[] {"/account", "/pay", "/pay/6f1c1d6e-0c1a-4c61-9d0a-2b0c8d5a7e11"}) {
+            var response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(303);
+            assertThat(response.headers().firstValue("Location")).as(path).hasValue("/session-ended");
+        }
+        assertThat(get("/account/state").statusCode()).isEqualTo(401);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -63,6 +63,7 @@ public class InvoicesView extends PortalView implements BeforeEnterObserver {
         card.add(contact(brand));
         var back = Styles.secondaryButton(new Anchor("account", "Back to your account"));
         back.setId("account-link");
+        back.setRouterIgnore(true);
         card.add(new Div(back));
         add(card);
         setTitle("Invoices and receipts", brand);

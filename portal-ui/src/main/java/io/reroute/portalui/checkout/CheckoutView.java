@@ -147,6 +147,8 @@ public class CheckoutView extends PortalView implements BeforeEnterObserver, Aft
                         ? "Back to your account to try again"
                         : "Back to your account");
         back.setId("back-to-account");
+        // The account is a server-rendered page: the browser loads it, not Vaadin's router.
+        back.setRouterIgnore(true);
         if (progress == CheckoutProgress.EXPIRED || progress == CheckoutProgress.FAILED) {
             Styles.primaryButton(back, brand);
         } else {

@@ -97,6 +97,7 @@ public class SandboxCheckoutView extends PortalView implements BeforeEnterObserv
 
         var cancel = Styles.secondaryButton(new Anchor("account", "Cancel"));
         cancel.setId("sandbox-cancel");
+        cancel.setRouterIgnore(true);
         card.add(error, pay, new Div(cancel));
         add(card);
     }

@@ -5,7 +5,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import io.reroute.landingpage.LandingContent;
 import io.reroute.landingpage.LandingPage;
-import io.reroute.portalui.account.AccountView;
 import io.reroute.portalui.host.Brands;
 import io.reroute.portalui.host.CurrentHost;
 import io.reroute.portalui.link.CodeSignInForm;
@@ -39,7 +38,8 @@ public class HomeView extends PortalView implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         var host = CurrentHost.get();
         if (host.flatMap(Sessions::find).isPresent()) {
-            event.forwardTo(AccountView.class);
+            // The account is a server-rendered page, not a view: the browser loads it.
+            event.getUI().getPage().setLocation("account");
             return;
         }
         removeAll();

@@ -6,6 +6,7 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,11 @@ public class CurrentHost implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(init -> resolve(init.getUI()));
+    }
+
+    /** The host of a request outside Vaadin (the server-rendered pages). */
+    public static Optional<String> of(HttpServletRequest request) {
+        return HostNames.parse(request.getServerName());
     }
 
     public static Optional<String> get() {

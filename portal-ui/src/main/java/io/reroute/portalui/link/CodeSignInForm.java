@@ -6,9 +6,7 @@ import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.NativeLabel;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinService;
-import io.reroute.portalui.account.AccountView;
+import com.vaadin.flow.server.VaadinServletRequest;
 import io.reroute.portalui.host.Brand;
 import io.reroute.portalui.platform.ApiProblem;
 import io.reroute.portalui.platform.PlatformApi;
@@ -109,13 +107,12 @@ public class CodeSignInForm extends Div {
             return;
         }
         try {
-            LinkView.SessionOpened opened = api.post("/internal/portal/sessions/code")
+            LinkController.SessionOpened opened = api.post("/internal/portal/sessions/code")
                     .body(Map.of("host", host, "accountNumber", accountNumber(), "code", entered))
-                    .as(LinkView.SessionOpened.class);
-            // A new HTTP session id once it holds a subscriber's session, as for a link.
-            VaadinService.reinitializeSession(VaadinRequest.getCurrent());
-            Sessions.open(host, opened.session());
-            UI.getCurrent().navigate(AccountView.class);
+                    .as(LinkController.SessionOpened.class);
+            Sessions.open(VaadinServletRequest.getCurrent().getHttpServletRequest(), host, opened.session());
+            // The account is a server-rendered page, not a view: the browser loads it.
+            UI.getCurrent().getPage().setLocation("account");
         } catch (ApiProblem e) {
             code.setValue("");
             fail(CODE_REFUSED);

@@ -14,7 +14,12 @@ public abstract class PortalView extends Main implements HasDynamicTitle {
     private String title = "Service portal";
 
     protected PortalView() {
-        getStyle()
+        column(this);
+    }
+
+    /** The page's one column; the server-rendered pages use it too. */
+    public static void column(Main main) {
+        main.getStyle()
                 .set("box-sizing", "border-box")
                 .set("min-height", "100%")
                 .set("display", "flex")
@@ -26,8 +31,13 @@ public abstract class PortalView extends Main implements HasDynamicTitle {
     }
 
     protected void setTitle(String page, Optional<Brand> brand) {
+        title = title(page, brand);
+    }
+
+    /** "Page · Workspace", or the page alone on a host without a workspace. */
+    public static String title(String page, Optional<Brand> brand) {
         String name = brand.map(Brand::displayName).filter(n -> !n.isBlank()).orElse(null);
-        title = name == null ? page : page + " · " + name;
+        return name == null ? page : page + " · " + name;
     }
 
     @Override

@@ -40,6 +40,7 @@ public class ProblemView extends PortalView implements HasErrorParameter<ApiProb
         }
         var back = Styles.secondaryButton(new Anchor("account", "Back to your account"));
         back.setId("back-to-account");
+        back.setRouterIgnore(true);
         card.add(back);
         add(card);
         setTitle("Problem", brand);
