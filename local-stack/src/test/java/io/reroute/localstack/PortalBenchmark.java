@@ -11,7 +11,7 @@ import java.util.Map;
  * from the payment to the gateway's DNS answering that subscriber normally again (dig, from the
  * subscriber's address), {@code runs} times. The peer, measured in the same run, is the same restore
  * made by staff (suspend, then restore), which has no payment in it. Also the bytes a first visit of
- * the landing page transfers, beside the admin UI's sign-in page.
+ * the landing page and of the portal's front page transfer, beside the admin UI's sign-in page.
  */
 final class PortalBenchmark {
 

@@ -29,19 +29,14 @@ class PortalUiApplicationIT {
     }
 
     @Test
-    void servesTheApplicationPages() throws Exception {
-        // The Vaadin pages a subscriber reaches from outside: the host's front page, a rejected link's page.
-        for (String path : new String[] {"/", "/link-problem/EXPIRED", "/session-ended"}) {
-            var response = get(path);
-            assertThat(response.statusCode()).as(path).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type"))
-                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        }
-    }
-
-    @Test
     void theServerRenderedPagesSendAVisitorWithoutASessionOn() throws Exception {
-        // "localhost" can be no workspace's reminder host: the link is not even taken to the platform.
+        // "localhost" can be no workspace's reminder host: the neutral page, and no link is taken to the platform.
+        var home = get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(home.body()).contains("id=\"unknown-host\"").doesNotContain("VAADIN");
+
         var link = get("/link/some.signed.token");
         assertThat(link.statusCode()).isEqualTo(303);
         assertThat(link.headers().firstValue("Location")).hasValue("/link-problem/UNKNOWN_HOST");
@@ -53,6 +48,19 @@ class PortalUiApplicationIT {
             assertThat(response.headers().firstValue("Location")).as(path).hasValue("/session-ended");
         }
         assertThat(get("/account/state").statusCode()).isEqualTo(401);
+        for (String path : new String[] {"/link-problem/EXPIRED", "/session-ended"}) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void servesTheVaadinPagesBehindThePayment() throws Exception {
+        // The client loads and asks for the view itself, which then finds no session.
+        for (String path : new String[] {"/invoices", "/checkout/6f1c1d6e-0c1a-4c61-9d0a-2b0c8d5a7e11"}) {
+            var response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).contains("VAADIN/");
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {

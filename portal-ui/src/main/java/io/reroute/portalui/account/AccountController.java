@@ -11,7 +11,6 @@ import io.reroute.portalui.ui.PortalView;
 import io.reroute.portalui.ui.ServerPage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.net.URI;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -94,9 +93,7 @@ class AccountController {
             }
         });
         Sessions.forget(request);
-        return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                .location(URI.create("/"))
-                .build();
+        return ServerPage.seeOther("/");
     }
 
     private static PortalSession session(HttpServletRequest request) {

@@ -53,14 +53,11 @@ final class AccountPage {
             holder.setId("account-holder");
             Landings.addAfter(status, since, holder);
         });
-        Landings.part(page, "landing-pay").ifPresent(pay -> {
-            if (canPay) {
-                pay.setId("pay-now");
-            } else {
-                // Nothing to pay here: no button that leads nowhere.
-                pay.getElement().removeFromParent();
-            }
-        });
+        if (canPay) {
+            Landings.part(page, "landing-pay").ifPresent(pay -> pay.setId("pay-now"));
+        } else {
+            Landings.removePayButton(page);
+        }
         Landings.addAboveNote(page, sections(account, Optional.of(brand)).toArray(Component[]::new));
         content.add(page);
         return content;

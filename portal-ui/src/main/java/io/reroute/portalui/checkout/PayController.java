@@ -17,12 +17,10 @@ import io.reroute.portalui.ui.PortalView;
 import io.reroute.portalui.ui.ServerPage;
 import io.reroute.portalui.ui.Styles;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -88,10 +86,7 @@ class PayController {
             return problem(request, HttpStatus.SERVICE_UNAVAILABLE, PROVIDER_UNAVAILABLE);
         }
         return RedirectTarget.of(checkout.redirectUrl(), session.host())
-                .map(target -> ResponseEntity.status(HttpStatus.SEE_OTHER)
-                        .location(URI.create(target.internal() ? "/" + target.path() : target.url()))
-                        .cacheControl(CacheControl.noStore())
-                        .<String>build())
+                .map(target -> ServerPage.<String>seeOther(target.internal() ? "/" + target.path() : target.url()))
                 .orElseGet(() -> problem(request, HttpStatus.BAD_GATEWAY, PROVIDER_UNAVAILABLE));
     }
 

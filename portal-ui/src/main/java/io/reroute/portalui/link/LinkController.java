@@ -4,13 +4,10 @@ import io.reroute.portalui.host.CurrentHost;
 import io.reroute.portalui.platform.ApiProblem;
 import io.reroute.portalui.platform.PlatformApi;
 import io.reroute.portalui.session.Sessions;
+import io.reroute.portalui.ui.ServerPage;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * the platform, kept server-side, and a redirect moves the browser on to the account, so the token
  * leaves the address bar and the history. A plain controller, not a Vaadin view: the subscriber's
  * first page loads without Vaadin's client. A rejected link goes to the page saying why
- * ({@link LinkProblemView}), with the way to a new one.
+ * ({@link SignInController#linkProblem}), with the way to a new one.
  */
 @Controller
 class LinkController {
@@ -35,9 +32,6 @@ class LinkController {
         }
     }
 
-    /** The platform's reasons are upper-case words; anything else is not put into a URL. */
-    private static final Pattern REASON = Pattern.compile("[A-Z_]{1,40}");
-
     private final PlatformApi api;
 
     LinkController(PlatformApi api) {
@@ -48,32 +42,30 @@ class LinkController {
     ResponseEntity<Void> open(@PathVariable String token, HttpServletRequest request) {
         Optional<String> host = CurrentHost.of(request);
         if (host.isEmpty()) {
-            return seeOther(LinkProblemView.path("UNKNOWN_HOST"));
+            return ServerPage.seeOther("/link-problem/UNKNOWN_HOST");
         }
         try {
             SessionOpened opened = api.post("/internal/portal/sessions")
                     .body(Map.of("host", host.get(), "token", token))
                     .as(SessionOpened.class);
             Sessions.open(request, host.get(), opened.session());
-            return seeOther("/account");
+            return ServerPage.seeOther("/account");
         } catch (ApiProblem problem) {
             if (problem.is(ApiProblem.LINK_REJECTED)) {
                 String reason = problem.reason();
-                return seeOther(LinkProblemView.path(
-                        reason != null && REASON.matcher(reason).matches() ? reason : "MALFORMED"));
+                return ServerPage.seeOther("/link-problem/"
+                        + (reason != null
+                                        && SignInController.REASON
+                                                .matcher(reason)
+                                                .matches()
+                                ? reason
+                                : "MALFORMED"));
             }
             if (problem.status() == 400) {
                 // Too long or empty to even check: as good as malformed.
-                return seeOther(LinkProblemView.path("MALFORMED"));
+                return ServerPage.seeOther("/link-problem/MALFORMED");
             }
             throw problem;
         }
-    }
-
-    private static ResponseEntity<Void> seeOther(String path) {
-        return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                .location(URI.create(path))
-                .cacheControl(CacheControl.noStore())
-                .build();
     }
 }

@@ -20,9 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ErrorHandling implements VaadinServiceInitListener {
 
-    /** The route of {@code link.SessionEndedView}, named here to keep this package below the views. */
-    static final String SESSION_ENDED_ROUTE = "session-ended";
-
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
     @Override
@@ -47,7 +44,8 @@ class ErrorHandling implements VaadinServiceInitListener {
         if (cause instanceof SessionEndedException) {
             Sessions.forget();
             ui.setPollInterval(-1);
-            ui.navigate(SESSION_ENDED_ROUTE);
+            // A server-rendered page: the browser loads it, not Vaadin's router.
+            ui.getPage().setLocation(ServerPage.SESSION_ENDED_PAGE);
         } else if (cause instanceof ApiProblem || cause instanceof PlatformUnavailableException) {
             Messages.error(ui, Formats.sentence(cause.getMessage()));
         } else {

@@ -49,8 +49,8 @@ public final class Landings {
     }
 
     /** A page with nothing to pay leaves the button out instead of showing one that leads nowhere. */
-    public static void hidePayButton(LandingPage page) {
-        part(page, "landing-pay").ifPresent(pay -> pay.setVisible(false));
+    public static void removePayButton(LandingPage page) {
+        part(page, "landing-pay").ifPresent(pay -> pay.getElement().removeFromParent());
     }
 
     /** Adds sections to the page's column, above the workspace's note (support details stay last). */

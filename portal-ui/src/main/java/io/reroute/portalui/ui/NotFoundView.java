@@ -28,6 +28,7 @@ public class NotFoundView extends PortalView implements HasErrorParameter<NotFou
         card.add(new Paragraph("Open the link in your latest reminder, or start from the home page."));
         var home = Styles.secondaryButton(new Anchor("", "Home page"));
         home.setId("home-link");
+        home.setRouterIgnore(true);
         card.add(home);
         add(card);
         setTitle("Not found", brand);

@@ -5,9 +5,11 @@ import com.vaadin.flow.component.html.Main;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,9 @@ import org.springframework.web.util.HtmlUtils;
  * use inlined, so both kinds of page look alike.
  */
 public final class ServerPage {
+
+    /** Where a page goes once the subscriber's session is over; a server-rendered page of {@code link}. */
+    public static final String SESSION_ENDED_PAGE = "/session-ended";
 
     static final String STYLE = resource("server-page.css");
 
@@ -51,6 +56,14 @@ public final class ServerPage {
                 .cacheControl(CacheControl.noStore())
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(html);
+    }
+
+    /** Post, redirect, get: the browser moves on (a 303, never kept by a cache). */
+    public static <T> ResponseEntity<T> seeOther(String location) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .location(URI.create(location))
+                .cacheControl(CacheControl.noStore())
+                .build();
     }
 
     /** A text resource next to the class that asks for it, read once. */

@@ -8,12 +8,10 @@ import io.reroute.portalui.platform.PlatformUnavailableException;
 import io.reroute.portalui.platform.SessionEndedException;
 import io.reroute.portalui.session.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -32,10 +30,7 @@ class ServerPageErrors {
     @ExceptionHandler(SessionEndedException.class)
     ResponseEntity<Void> sessionEnded(HttpServletRequest request) {
         Sessions.forget(request);
-        return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                .location(URI.create("/" + ErrorHandling.SESSION_ENDED_ROUTE))
-                .cacheControl(CacheControl.noStore())
-                .build();
+        return ServerPage.seeOther(ServerPage.SESSION_ENDED_PAGE);
     }
 
     @ExceptionHandler(PlatformUnavailableException.class)

@@ -1,4 +1,4 @@
-package io.reroute.portalui.home;
+package io.reroute.portalui.link;
 
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
