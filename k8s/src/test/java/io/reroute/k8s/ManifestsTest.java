@@ -139,8 +139,16 @@ class ManifestsTest {
 
             int http = Integer.parseInt(config.effective(HTTP_PORT_VARIABLE.get(module), environment));
             assertThat(port(container, "http")).as(name(deployment) + " http").isEqualTo(http);
-            assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal())
-                    .isEqualTo("http");
+            // Probes and metrics on Spring Boot's management port, which nothing publishes.
+            assertThat(port(container, "management"))
+                    .as(name(deployment) + " management")
+                    .isEqualTo(Integer.parseInt(environment.get("MANAGEMENT_SERVER_PORT")));
+            for (var probe :
+                    List.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())) {
+                assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management");
+            }
+            assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                    .containsEntry("prometheus.io/port", environment.get("MANAGEMENT_SERVER_PORT"));
 
             if (module.equals("enforcement-gateway")) {
                 assertThat(port(container, "dns"))
@@ -185,6 +193,12 @@ class ManifestsTest {
                     .getFirst();
             for (var port : service.getSpec().getPorts()) {
                 var target = port.getTargetPort();
+                assertThat(target.getStrVal())
+                        .as(name(service) + " publishes no management port")
+                        .isNotEqualTo("management");
+                if (target.getIntVal() != null) {
+                    assertThat(target.getIntVal()).as(name(service)).isNotEqualTo(port(container, "management"));
+                }
                 if (target.getStrVal() != null) {
                     assertThat(container.getPorts())
                             .as(name(service) + " -> " + target.getStrVal())

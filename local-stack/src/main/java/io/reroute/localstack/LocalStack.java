@@ -5,14 +5,7 @@ import io.reroute.devinfra.DatabaseBootstrap;
 import io.reroute.devinfra.EmbeddedPostgresServer;
 import io.reroute.devinfra.EmbeddedRedisServer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -183,27 +176,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ManagedProcess launch(String module, int port, Map<String, String> environment) throws IOException {
-        Path jar = config.home().resolve(module).resolve("target").resolve(module + ".jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing; build it first (the README's run command does)");
-        }
-        Path log = config.dataDirectory().resolve("logs").resolve(module + ".log");
-        var command =
-                new ArrayList<>(List.of(javaExecutable(), "-Xmx" + config.heapPerProcess(), "-XX:TieredStopAtLevel=1"));
-        if (Runtime.version().feature() >= 23) {
-            // Netty writes strings a character at a time when the JVM denies it sun.misc.Unsafe,
-            // which Java 25 does by default (docs/configuration.md).
-            command.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        command.addAll(List.of("-jar", jar.toString()));
-        var builder = new ProcessBuilder(command)
-                .directory(config.home().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        builder.environment().putAll(environment);
-        say("starting " + module + " on port " + port + " (log: " + log + ")");
-        var process = new ManagedProcess(
-                module, builder.start(), URI.create("http://localhost:" + port + "/actuator/health"), log);
+        say("starting " + module + " on port " + port + " (log: "
+                + config.dataDirectory().resolve("logs").resolve(module + ".log") + ")");
+        var process = ManagedProcess.launch(
+                config.home(),
+                config.dataDirectory().resolve("logs"),
+                module,
+                module,
+                port,
+                config.heapPerProcess(),
+                environment);
         processes.add(process);
         return process;
     }
@@ -253,48 +235,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void say(String message) {
+    static void say(String message) {
         System.out.println("[local-stack] " + message);
-    }
-
-    /** A child process and how to tell it is ready. */
-    record ManagedProcess(String name, Process process, URI health, Path log) {
-
-        void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
-            var http = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(2))
-                    .build();
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(
-                            name + " exited during start-up with " + process.exitValue() + ":\n" + tail(log));
-                }
-                try {
-                    var response = http.send(
-                            HttpRequest.newBuilder(health)
-                                    .timeout(Duration.ofSeconds(2))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                        say(name + " is up");
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // Still starting; poll again.
-                }
-                TimeUnit.MILLISECONDS.sleep(500);
-            }
-            throw new IllegalStateException(name + " was not healthy within " + timeout + ":\n" + tail(log));
-        }
-
-        private static String tail(Path log) throws IOException {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        }
     }
 }

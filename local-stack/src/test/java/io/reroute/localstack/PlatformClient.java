@@ -60,6 +60,11 @@ final class PlatformClient {
      * gateway answers restricted subscribers with, and a brand.
      */
     void configurePortal(Workspace workspace, String reminderHost, String landingIpv4) {
+        configurePortal(workspace, reminderHost, landingIpv4, 10);
+    }
+
+    /** As {@link #configurePortal(Workspace, String, String)}, blocking after {@code blockAfterDays} overdue. */
+    void configurePortal(Workspace workspace, String reminderHost, String landingIpv4, int blockAfterDays) {
         send(
                 workspace.token(),
                 "PUT",
@@ -82,7 +87,13 @@ final class PlatformClient {
                         "mail",
                         Map.of("fromName", workspace.displayName(), "fromAddress", "billing@" + reminderHost),
                         "thresholds",
-                        Map.of("reminderAfterDays", 3, "blockAfterDays", 10, "minimumAmountToBlock", "5.00")));
+                        Map.of(
+                                "reminderAfterDays",
+                                3,
+                                "blockAfterDays",
+                                blockAfterDays,
+                                "minimumAmountToBlock",
+                                "5.00")));
     }
 
     /** An invoice {@code daysOverdue} past due: enough days overdue blocks its subscriber at once. */
@@ -116,22 +127,11 @@ final class PlatformClient {
 
     /** As {@link #subscriber(Workspace, String, String)}, at a given static address. */
     JsonNode subscriber(Workspace workspace, String account, String name, String staticIpv4) {
-        JsonNode plan = post(
-                workspace,
-                "/api/v1/plans",
-                Map.of(
-                        "name",
-                        "Fibre " + account,
-                        "price",
-                        "30.00",
-                        "currency",
-                        "EUR",
-                        "billingCycle",
-                        "MONTHLY",
-                        "downloadKbps",
-                        100_000,
-                        "uploadKbps",
-                        20_000));
+        return subscriber(workspace, plan(workspace, "Fibre " + account), account, name, staticIpv4);
+    }
+
+    /** A subscriber on a given plan, at a given static address. */
+    JsonNode subscriber(Workspace workspace, String planId, String account, String name, String staticIpv4) {
         return post(
                 workspace,
                 "/api/v1/subscribers",
@@ -143,13 +143,34 @@ final class PlatformClient {
                         "email",
                         account.toLowerCase() + "@subscribers.example.net",
                         "planId",
-                        plan.get("id").asString(),
+                        planId,
                         "pppoeUsername",
                         account.toLowerCase() + "@" + workspace.slug(),
                         "pppoePassword",
                         "pppoe-" + account,
                         "staticIpv4",
                         staticIpv4));
+    }
+
+    /** A monthly plan without a data cap; returns its id. */
+    String plan(Workspace workspace, String name) {
+        JsonNode plan = post(
+                workspace,
+                "/api/v1/plans",
+                Map.of(
+                        "name",
+                        name,
+                        "price",
+                        "30.00",
+                        "currency",
+                        "EUR",
+                        "billingCycle",
+                        "MONTHLY",
+                        "downloadKbps",
+                        100_000,
+                        "uploadKbps",
+                        20_000));
+        return plan.get("id").asString();
     }
 
     JsonNode post(Workspace workspace, String path, Map<String, ?> body) {
