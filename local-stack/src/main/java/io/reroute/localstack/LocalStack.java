@@ -70,15 +70,9 @@ public final class LocalStack implements AutoCloseable {
                         secrets.appPassword()));
 
         String platformUrl = "http://localhost:" + config.platformPort();
-        var platformEnvironment = new HashMap<>(Map.ofEntries(
+        var platformEnvironment = databaseEnvironment(database);
+        platformEnvironment.putAll(Map.ofEntries(
                 Map.entry("REROUTE_PLATFORM_PORT", Integer.toString(config.platformPort())),
-                Map.entry("REROUTE_DB_HOST", database.host()),
-                Map.entry("REROUTE_DB_PORT", Integer.toString(database.port())),
-                Map.entry("REROUTE_DB_NAME", database.database()),
-                Map.entry("REROUTE_DB_APP_USERNAME", database.appUsername()),
-                Map.entry("REROUTE_DB_APP_PASSWORD", database.appPassword()),
-                Map.entry("REROUTE_DB_OWNER_USERNAME", database.ownerUsername()),
-                Map.entry("REROUTE_DB_OWNER_PASSWORD", database.ownerPassword()),
                 Map.entry("REROUTE_REDIS_URL", redis.url()),
                 Map.entry("REROUTE_SECRETS_KEY", secrets.secretsKey()),
                 Map.entry("REROUTE_JWT_ISSUER", platformUrl),
@@ -173,6 +167,18 @@ public final class LocalStack implements AutoCloseable {
                         + "/oauth2/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')",
                 "  curl -s -H \"Authorization: Bearer $TOKEN\" " + platform + "/api/v1/workspace",
                 "");
+    }
+
+    /** Where a platform process finds PostgreSQL, as the application and as the schema owner. */
+    static Map<String, String> databaseEnvironment(DatabaseAccess database) {
+        return new HashMap<>(Map.of(
+                "REROUTE_DB_HOST", database.host(),
+                "REROUTE_DB_PORT", Integer.toString(database.port()),
+                "REROUTE_DB_NAME", database.database(),
+                "REROUTE_DB_APP_USERNAME", database.appUsername(),
+                "REROUTE_DB_APP_PASSWORD", database.appPassword(),
+                "REROUTE_DB_OWNER_USERNAME", database.ownerUsername(),
+                "REROUTE_DB_OWNER_PASSWORD", database.ownerPassword()));
     }
 
     private ManagedProcess launch(String module, int port, Map<String, String> environment) throws IOException {

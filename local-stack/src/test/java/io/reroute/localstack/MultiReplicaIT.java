@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -99,7 +100,7 @@ class MultiReplicaIT {
         }
     }
 
-    private static void awaitBlocked(String slug, java.util.function.IntPredicate done) throws Exception {
+    private static void awaitBlocked(String slug, IntPredicate done) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             if (done.test(blocked(slug))) {

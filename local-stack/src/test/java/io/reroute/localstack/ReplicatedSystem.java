@@ -15,9 +15,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -83,15 +83,9 @@ final class ReplicatedSystem implements BeforeAllCallback, AfterAllCallback {
 
     private void startPlatform(String name, boolean migrate) throws Exception {
         int port = freePort();
-        var environment = new HashMap<>(Map.ofEntries(
+        var environment = LocalStack.databaseEnvironment(database);
+        environment.putAll(Map.ofEntries(
                 Map.entry("REROUTE_PLATFORM_PORT", Integer.toString(port)),
-                Map.entry("REROUTE_DB_HOST", database.host()),
-                Map.entry("REROUTE_DB_PORT", Integer.toString(database.port())),
-                Map.entry("REROUTE_DB_NAME", database.database()),
-                Map.entry("REROUTE_DB_APP_USERNAME", database.appUsername()),
-                Map.entry("REROUTE_DB_APP_PASSWORD", database.appPassword()),
-                Map.entry("REROUTE_DB_OWNER_USERNAME", database.ownerUsername()),
-                Map.entry("REROUTE_DB_OWNER_PASSWORD", database.ownerPassword()),
                 Map.entry("REROUTE_DB_MIGRATE_ON_START", Boolean.toString(migrate)),
                 Map.entry("REROUTE_REDIS_URL", redis.url()),
                 Map.entry("REROUTE_SECRETS_KEY", secrets.secretsKey()),
@@ -171,7 +165,7 @@ final class ReplicatedSystem implements BeforeAllCallback, AfterAllCallback {
             process.process().destroy();
         }
         for (ManagedProcess process : processes) {
-            if (!process.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.process().waitFor(30, TimeUnit.SECONDS)) {
                 process.process().destroyForcibly();
             }
         }
