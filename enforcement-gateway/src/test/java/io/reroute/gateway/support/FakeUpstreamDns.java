@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -50,35 +51,49 @@ public final class FakeUpstreamDns implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final AtomicBoolean answering = new AtomicBoolean(true);
     private final Map<String, AtomicInteger> questions = new ConcurrentHashMap<>();
-    private final Channel udp;
-    private final Channel tcp;
+    private Channel udp;
+    private Channel tcp;
 
     public FakeUpstreamDns() throws InterruptedException {
         var answer = new Answer();
-        udp = new Bootstrap()
-                .group(group)
-                .channel(NioDatagramChannel.class)
-                .handler(new ChannelInitializer<DatagramChannel>() {
-                    @Override
-                    protected void initChannel(DatagramChannel ch) {
-                        ch.pipeline().addLast(new DatagramDnsQueryDecoder(), new DatagramDnsResponseEncoder(), answer);
-                    }
-                })
-                .bind("127.0.0.1", 0)
-                .sync()
-                .channel();
-        tcp = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new TcpDnsQueryDecoder(), new TcpDnsResponseEncoder(), answer);
-                    }
-                })
-                .bind("127.0.0.1", port())
-                .sync()
-                .channel();
+        // UDP picks a free port; TCP must take the same number, which another socket may hold: try again.
+        for (int attempt = 1; ; attempt++) {
+            Channel datagram = new Bootstrap()
+                    .group(group)
+                    .channel(NioDatagramChannel.class)
+                    .handler(new ChannelInitializer<DatagramChannel>() {
+                        @Override
+                        protected void initChannel(DatagramChannel ch) {
+                            ch.pipeline()
+                                    .addLast(new DatagramDnsQueryDecoder(), new DatagramDnsResponseEncoder(), answer);
+                        }
+                    })
+                    .bind("127.0.0.1", 0)
+                    .sync()
+                    .channel();
+            var stream = new ServerBootstrap()
+                    .group(group)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(new TcpDnsQueryDecoder(), new TcpDnsResponseEncoder(), answer);
+                        }
+                    })
+                    .bind("127.0.0.1", ((InetSocketAddress) datagram.localAddress()).getPort())
+                    .await();
+            if (stream.isSuccess()) {
+                udp = datagram;
+                tcp = stream.channel();
+                return;
+            }
+            datagram.close().syncUninterruptibly();
+            if (attempt == 10) {
+                group.shutdownGracefully();
+                throw new IllegalStateException("no port free for both UDP and TCP", stream.cause());
+            }
+        }
     }
 
     public String address() {
