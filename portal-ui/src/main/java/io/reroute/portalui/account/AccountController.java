@@ -2,7 +2,6 @@ package io.reroute.portalui.account;
 
 import io.reroute.portalui.host.Brand;
 import io.reroute.portalui.host.Brands;
-import io.reroute.portalui.host.CurrentHost;
 import io.reroute.portalui.platform.PlatformApi;
 import io.reroute.portalui.platform.SessionEndedException;
 import io.reroute.portalui.session.PortalSession;
@@ -44,7 +43,7 @@ class AccountController {
 
     @GetMapping("/account")
     ResponseEntity<String> account(HttpServletRequest request) {
-        PortalSession session = session(request);
+        PortalSession session = Sessions.require(request);
         Brand brand = brands.of(session.host()).orElseThrow(SessionEndedException::new);
         Account account = api.get("/internal/portal/account").session(session).as(Account.class);
         HttpSession http = request.getSession();
@@ -67,7 +66,7 @@ class AccountController {
     @GetMapping("/account/state")
     @ResponseBody
     ResponseEntity<AccountState> state(HttpServletRequest request) {
-        Optional<PortalSession> session = CurrentHost.of(request).flatMap(host -> Sessions.find(request, host));
+        Optional<PortalSession> session = Sessions.find(request);
         if (session.isEmpty()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
@@ -85,7 +84,7 @@ class AccountController {
 
     @PostMapping("/" + SIGN_OUT)
     ResponseEntity<Void> signOut(HttpServletRequest request) {
-        CurrentHost.of(request).flatMap(host -> Sessions.find(request, host)).ifPresent(session -> {
+        Sessions.find(request).ifPresent(session -> {
             try {
                 api.delete("/internal/portal/sessions").session(session).send();
             } catch (SessionEndedException alreadyOver) {
@@ -94,11 +93,5 @@ class AccountController {
         });
         Sessions.forget(request);
         return ServerPage.seeOther("/");
-    }
-
-    private static PortalSession session(HttpServletRequest request) {
-        return CurrentHost.of(request)
-                .flatMap(host -> Sessions.find(request, host))
-                .orElseThrow(SessionEndedException::new);
     }
 }

@@ -8,7 +8,6 @@ import io.reroute.portalui.host.CurrentHost;
 import io.reroute.portalui.platform.ApiProblem;
 import io.reroute.portalui.platform.PlatformApi;
 import io.reroute.portalui.platform.PlatformUnavailableException;
-import io.reroute.portalui.platform.SessionEndedException;
 import io.reroute.portalui.session.PortalSession;
 import io.reroute.portalui.session.Sessions;
 import io.reroute.portalui.ui.BrandCard;
@@ -67,9 +66,7 @@ class PayController {
     }
 
     private ResponseEntity<String> start(HttpServletRequest request, Map<String, Object> purchase) {
-        PortalSession session = CurrentHost.of(request)
-                .flatMap(host -> Sessions.find(request, host))
-                .orElseThrow(SessionEndedException::new);
+        PortalSession session = Sessions.require(request);
         Checkout checkout;
         try {
             checkout = api.post("/internal/portal/checkouts")

@@ -67,7 +67,7 @@ class SignInController {
     @GetMapping(FrontPageFilter.FRONT_PAGE)
     ResponseEntity<String> home(HttpServletRequest request) {
         Optional<String> host = CurrentHost.of(request);
-        if (host.flatMap(h -> Sessions.find(request, h)).isPresent()) {
+        if (Sessions.find(request).isPresent()) {
             return ServerPage.seeOther("/account");
         }
         Optional<Brand> brand = host.flatMap(brands::of);
@@ -102,7 +102,7 @@ class SignInController {
         card.heading(message.headline());
         card.add(new Paragraph(message.explanation()));
         // An older link does not end the session this browser already has (back button, old mail).
-        if (host.flatMap(h -> Sessions.find(request, h)).isPresent()) {
+        if (Sessions.find(request).isPresent()) {
             var account = Styles.primaryButton(new Anchor("account", "Go to your account"), brand);
             account.setId("to-account");
             card.add(account);
@@ -138,20 +138,15 @@ class SignInController {
             @RequestParam(name = FormTokens.FIELD, defaultValue = "") String formToken,
             HttpServletRequest request) {
         String page = BACK.matcher(back).matches() ? back : "/";
-        Optional<String> number = accountNumber(accountNumber);
-        Optional<String> host = CurrentHost.of(request);
-        FormNotice notice;
-        if (host.isEmpty() || !FormTokens.valid(request, formToken)) {
-            notice = error(FormNotice.REQUEST_LINK, FormNotice.EXPIRED_FORM);
-        } else if (number.isEmpty()) {
-            notice = error(FormNotice.REQUEST_LINK, FormNotice.ENTER_ACCOUNT);
-        } else {
-            notice =
-                    call(FormNotice.REQUEST_LINK, RequestLinkForm.SENT, () -> api.post("/internal/portal/link-requests")
-                            .body(Map.of("host", host.get(), "accountNumber", number.get()))
-                            .send());
-        }
-        FormNotice.leave(request, notice);
+        FormNotice.leave(
+                request,
+                askForAccount(
+                        request,
+                        formToken,
+                        accountNumber,
+                        FormNotice.REQUEST_LINK,
+                        "/internal/portal/link-requests",
+                        RequestLinkForm.SENT));
         return ServerPage.seeOther(page);
     }
 
@@ -161,20 +156,11 @@ class SignInController {
             @RequestParam(name = "account-number", defaultValue = "") String accountNumber,
             @RequestParam(name = FormTokens.FIELD, defaultValue = "") String formToken,
             HttpServletRequest request) {
-        Optional<String> number = accountNumber(accountNumber);
-        Optional<String> host = CurrentHost.of(request);
-        FormNotice notice;
-        if (host.isEmpty() || !FormTokens.valid(request, formToken)) {
-            notice = error(FormNotice.CODE, FormNotice.EXPIRED_FORM);
-        } else if (number.isEmpty()) {
-            notice = error(FormNotice.CODE, FormNotice.ENTER_ACCOUNT);
-        } else {
-            notice = call(FormNotice.CODE, CodeSignInForm.CODE_SENT, () -> api.post("/internal/portal/codes")
-                    .body(Map.of("host", host.get(), "accountNumber", number.get()))
-                    .send());
-            if (!notice.error()) {
-                request.getSession().setAttribute(CODE_ACCOUNT, number.get());
-            }
+        FormNotice notice = askForAccount(
+                request, formToken, accountNumber, FormNotice.CODE, "/internal/portal/codes", CodeSignInForm.CODE_SENT);
+        if (!notice.error()) {
+            request.getSession()
+                    .setAttribute(CODE_ACCOUNT, accountNumber(accountNumber).orElseThrow());
         }
         FormNotice.leave(request, notice);
         return ServerPage.seeOther("/");
@@ -212,9 +198,24 @@ class SignInController {
         return ServerPage.seeOther("/");
     }
 
-    private static FormNotice call(String form, String done, Runnable platformCall) {
+    /**
+     * A form's request for the account typed on this host (a new link, a code) passed on to the
+     * platform at {@code path}; what the page should say about it.
+     */
+    private FormNotice askForAccount(
+            HttpServletRequest request, String formToken, String typed, String form, String path, String done) {
+        Optional<String> host = CurrentHost.of(request);
+        Optional<String> number = accountNumber(typed);
+        if (host.isEmpty() || !FormTokens.valid(request, formToken)) {
+            return error(form, FormNotice.EXPIRED_FORM);
+        }
+        if (number.isEmpty()) {
+            return error(form, FormNotice.ENTER_ACCOUNT);
+        }
         try {
-            platformCall.run();
+            api.post(path)
+                    .body(Map.of("host", host.get(), "accountNumber", number.get()))
+                    .send();
             return new FormNotice(form, done, false);
         } catch (ApiProblem refused) {
             return error(form, FormNotice.ENTER_ACCOUNT);

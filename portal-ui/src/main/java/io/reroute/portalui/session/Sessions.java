@@ -2,6 +2,7 @@ package io.reroute.portalui.session;
 
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
+import io.reroute.portalui.host.CurrentHost;
 import io.reroute.portalui.platform.SessionEndedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -28,10 +29,20 @@ public final class Sessions {
         request.getSession().setAttribute(ATTRIBUTE, new PortalSession(host, token));
     }
 
-    /** The session opened on this host, if any: a session is never used on another host. */
-    public static Optional<PortalSession> find(HttpServletRequest request, String host) {
+    /**
+     * The session opened on the host this request arrived on, if any: a session is never used on
+     * another host.
+     */
+    public static Optional<PortalSession> find(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        return held(session == null ? null : session.getAttribute(ATTRIBUTE), host);
+        return session == null
+                ? Optional.empty()
+                : CurrentHost.of(request).flatMap(host -> held(session.getAttribute(ATTRIBUTE), host));
+    }
+
+    /** {@link #find(HttpServletRequest)}, for a page that needs the session. */
+    public static PortalSession require(HttpServletRequest request) {
+        return find(request).orElseThrow(SessionEndedException::new);
     }
 
     public static void forget(HttpServletRequest request) {
@@ -41,7 +52,7 @@ public final class Sessions {
         }
     }
 
-    /** {@link #find(HttpServletRequest, String)} from a Vaadin view. */
+    /** {@link #find(HttpServletRequest)} from a Vaadin view, on the host it was opened on. */
     public static Optional<PortalSession> find(String host) {
         WrappedSession session = current();
         return held(session == null ? null : session.getAttribute(ATTRIBUTE), host);
