@@ -6,6 +6,7 @@ import io.reroute.devinfra.EmbeddedPostgresServer;
 import io.reroute.devinfra.EmbeddedRedisServer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,18 +57,7 @@ public final class LocalStack implements AutoCloseable {
         say("Redis (embedded) on port " + config.redisPort() + ", data in "
                 + config.dataDirectory().resolve("redis"));
         redis = EmbeddedRedisServer.start(config.dataDirectory().resolve("redis"), config.redisPort());
-        var database = DatabaseBootstrap.prepare(
-                postgres.superuserJdbcUrl(),
-                EmbeddedPostgresServer.SUPERUSER,
-                "",
-                new DatabaseAccess(
-                        "localhost",
-                        postgres.port(),
-                        DATABASE,
-                        "reroute_owner",
-                        secrets.ownerPassword(),
-                        "reroute_app",
-                        secrets.appPassword()));
+        var database = prepareDatabase(postgres, secrets);
 
         String platformUrl = "http://localhost:" + config.platformPort();
         var platformEnvironment = databaseEnvironment(database);
@@ -167,6 +157,22 @@ public final class LocalStack implements AutoCloseable {
                         + "/oauth2/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')",
                 "  curl -s -H \"Authorization: Bearer $TOKEN\" " + platform + "/api/v1/workspace",
                 "");
+    }
+
+    /** The database and its two roles (schema owner, application) on the embedded server, as the platform wants them. */
+    static DatabaseAccess prepareDatabase(EmbeddedPostgresServer postgres, LocalSecrets secrets) throws SQLException {
+        return DatabaseBootstrap.prepare(
+                postgres.superuserJdbcUrl(),
+                EmbeddedPostgresServer.SUPERUSER,
+                "",
+                new DatabaseAccess(
+                        "localhost",
+                        postgres.port(),
+                        DATABASE,
+                        "reroute_owner",
+                        secrets.ownerPassword(),
+                        "reroute_app",
+                        secrets.appPassword()));
     }
 
     /** Where a platform process finds PostgreSQL, as the application and as the schema owner. */

@@ -1,7 +1,6 @@
 package io.reroute.localstack;
 
 import io.reroute.devinfra.DatabaseAccess;
-import io.reroute.devinfra.DatabaseBootstrap;
 import io.reroute.devinfra.EmbeddedPostgresServer;
 import io.reroute.devinfra.EmbeddedRedisServer;
 import io.reroute.gateway.support.FakeUpstreamDns;
@@ -58,18 +57,7 @@ final class ReplicatedSystem implements BeforeAllCallback, AfterAllCallback {
         redis = EmbeddedRedisServer.start(data.resolve("redis"), freePort());
         upstream = new FakeUpstreamDns();
         secrets = LocalSecrets.loadOrCreate(data.resolve("secrets.properties"));
-        database = DatabaseBootstrap.prepare(
-                postgres.superuserJdbcUrl(),
-                EmbeddedPostgresServer.SUPERUSER,
-                "",
-                new DatabaseAccess(
-                        "localhost",
-                        postgres.port(),
-                        "reroute",
-                        "reroute_owner",
-                        secrets.ownerPassword(),
-                        "reroute_app",
-                        secrets.appPassword()));
+        database = LocalStack.prepareDatabase(postgres, secrets);
         // The first platform migrates; the second starts on the migrated schema, as pods after a Job.
         startPlatform("platform-a", true);
         startPlatform("platform-b", false);
@@ -148,7 +136,9 @@ final class ReplicatedSystem implements BeforeAllCallback, AfterAllCallback {
     /** The database as its superuser (row-level security does not apply): for checking, never for acting. */
     Connection database() throws SQLException {
         return DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + postgres.port() + "/reroute", EmbeddedPostgresServer.SUPERUSER, "");
+                "jdbc:postgresql://localhost:" + postgres.port() + "/" + database.database(),
+                EmbeddedPostgresServer.SUPERUSER,
+                "");
     }
 
     private String gatewaySecret(String region) {

@@ -170,7 +170,8 @@ class PortalController {
                         opened.token(), opened.expiresAt(), link.purpose().name())));
     }
 
-    record LinkRequest(
+    /** A visitor's request for an account on a reminder host: a new link, or a sign-in code. */
+    record AccountRequest(
             @NotBlank @Size(max = 253) String host,
             @NotBlank @Size(max = 64) String accountNumber) {}
 
@@ -181,22 +182,15 @@ class PortalController {
             description = "Always 202, whether or not the account exists or has an email address, so that the"
                     + " answer tells a visitor nothing; at most one mail per account and "
                     + "minute. Never sent to an address the visitor typed.")
-    Mono<Void> requestLink(@RequestBody @Valid LinkRequest request) {
+    Mono<Void> requestLink(@RequestBody @Valid AccountRequest request) {
+        String account = request.accountNumber().strip();
         return workspaceOf(request.host())
-                .flatMap(workspace -> throttle.firstWithinAMinute(
-                                workspace, "link", request.accountNumber().strip())
+                .flatMap(workspace -> throttle.firstWithinAMinute(workspace, "link", account)
                         .filter(first -> first)
-                        .flatMap(first -> transactions.inWorkspace(workspace, () -> subscribers
-                                .findByAccount(
-                                        workspace, request.accountNumber().strip())
-                                .filter(s -> s.email() != null && !s.email().isBlank())
+                        .flatMap(first -> transactions.inWorkspace(workspace, () -> withEmailOnFile(workspace, account)
                                 .flatMap(s -> notifications.remindNow(workspace, s.id(), clock.instant())))))
                 .then();
     }
-
-    record CodeRequest(
-            @NotBlank @Size(max = 253) String host,
-            @NotBlank @Size(max = 64) String accountNumber) {}
 
     @PostMapping("/internal/portal/codes")
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -204,7 +198,7 @@ class PortalController {
             summary = "Mail the subscriber a one-time sign-in code, to the address on file",
             description = "Always 202, as for link requests; at most one code per account and minute, valid for"
                     + " 10 minutes, once, and for five guesses.")
-    Mono<Void> requestCode(@RequestBody @Valid CodeRequest request) {
+    Mono<Void> requestCode(@RequestBody @Valid AccountRequest request) {
         String account = request.accountNumber().strip();
         return workspaceOf(request.host())
                 .flatMap(
@@ -213,11 +207,7 @@ class PortalController {
                                 .flatMap(first -> transactions.inWorkspace(
                                         workspace,
                                         () -> Mono.zip(
-                                                subscribers
-                                                        .findByAccount(workspace, account)
-                                                        .filter(s -> s.email() != null
-                                                                && !s.email().isBlank()),
-                                                workspaces.find(workspace))))
+                                                withEmailOnFile(workspace, account), workspaces.find(workspace))))
                                 .flatMap(
                                         found -> codes.issue(workspace, account)
                                                 .flatMap(
@@ -564,6 +554,13 @@ class PortalController {
                         .filter(session.workspace()::equals)
                         .switchIfEmpty(Mono.error(sessionEnded("the session belongs to another host")))
                         .thenReturn(session));
+    }
+
+    /** The account's subscriber, if there is an email address on file to send to (never one typed). */
+    private Mono<Subscriber> withEmailOnFile(WorkspaceId workspace, String accountNumber) {
+        return subscribers
+                .findByAccount(workspace, accountNumber)
+                .filter(s -> s.email() != null && !s.email().isBlank());
     }
 
     private Mono<WorkspaceId> workspaceOf(String host) {
